@@ -1,0 +1,60 @@
+# «Наставник» — two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-test migrate demo lint format messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+## The site with demo content on an embedded SQLite database, at http://127.0.0.1:8000/
+run: demo
+	@echo "Open http://$(HOST):$(PORT)/ — accounts hr, curator, mentor, mentee; password demo12345"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## The whole test suite (DATABASE_URL picks the database; SQLite by default)
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Rebuild and compile the translation catalogues (needs GNU gettext)
+messages: install
+	for app in cms home curricula skills mentoring search; do \
+	  (cd $$app && ../$(BIN)/python ../manage.py makemessages -l ru -l en --no-obsolete --ignore '.venv/*'); \
+	done
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+bench: install
+	$(BIN)/python manage.py bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* .test-media

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    """The project package as an app: base templates, static files, shared blocks, locale."""
+
+    name = "cms"
+    verbose_name = _("Site")

@@ -1,0 +1,39 @@
+"""`manage.py load_demo`: the Russian demo content and demo accounts, safe to run twice."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+import home.demo
+import mentoring.demo
+
+# Each module adds its part; order follows the layers (people first, content last).
+DEMO_STEPS = [
+    ("people and pairs", mentoring.demo.load),
+    ("site tree", home.demo.load),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the Russian demo content and demo accounts (password demo12345)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Run even with DEBUG=False (never in production)."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG=False: демо-данные не загружаются на боевом сервере. "
+                "Если это точно тестовый стенд, добавьте --force."
+            )
+        for label, step in DEMO_STEPS:
+            self.stdout.write(f"Loading {label}…")
+            with transaction.atomic():
+                step(stdout=self.stdout)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo ready: accounts hr, curator, mentor, mentee; password demo12345"
+            )
+        )

@@ -1,0 +1,84 @@
+"""The site's root page and the plain pages for rules, principles and FAQ."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BaseStreamBlock
+
+
+class PrincipleBlock(blocks.StructBlock):
+    """One principle of the programme, shown as a card on the home page."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Principle")
+        template = "home/blocks/principle.html"
+        description = _("A principle of the programme with a short explanation")
+        preview_value = {
+            "title": "Конфиденциальность",
+            "text": "Заметки встреч видит только пара.",
+        }
+
+
+class HomePage(Page):
+    """The entry to the site: a door per role, the programme's principles and what is new.
+
+    One per site; everything else hangs below it.
+    """
+
+    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
+    principles = StreamField(
+        [("principle", PrincipleBlock())], verbose_name=_("Principles"), blank=True
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("principles")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Home page")
+        verbose_name_plural = _("Home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["whats_new"] = (
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .exclude(depth__lte=self.depth + 1)
+            .specific(defer=True)
+            .order_by("-last_published_at")[:6]
+        )
+        return context
+
+
+class StandardPage(Page):
+    """A plain page for the programme's rules, principles explained and FAQ."""
+
+    intro = models.TextField(_("Introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Standard page")
+        verbose_name_plural = _("Standard pages")

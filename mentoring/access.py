@@ -1,0 +1,141 @@
+"""The single access policy: who may see whose records.
+
+Every view that shows a person's records asks this module. The rules come from the
+programme's confidentiality principle (DESIGN.md):
+
+* a person always sees their own records;
+* a mentee's records are visible to their mentor(s) and to the curator of their pair, for
+  pairs that are running or have run their course (not merely proposed, not ended early);
+* private meeting notes are visible to the two people of the pair only;
+* HR sees individuals only where the person consented to share, otherwise aggregates of
+  at least ``MIN_GROUP_SIZE`` people;
+* nobody else — staff and superusers included — reads individual records in the front end.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+
+from mentoring.models import Pair, Participant
+from mentoring.roles import HR_ROLES, ROLE_BY_GROUP, Role
+
+RECORD_ACCESS_STATUSES = (Pair.Status.ACTIVE, Pair.Status.PAUSED, Pair.Status.COMPLETED)
+_ROLES_CACHE = "_nastavnik_roles"
+_PARTICIPANT_CACHE = "_nastavnik_participant"
+
+
+def roles_of(user):
+    """The set of programme roles of ``user`` (empty for anonymous users), cached per request."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, _ROLES_CACHE, None)
+    if cached is None:
+        names = user.groups.values_list("name", flat=True)
+        cached = frozenset(ROLE_BY_GROUP[n] for n in names if n in ROLE_BY_GROUP)
+        setattr(user, _ROLES_CACHE, cached)
+    return cached
+
+
+def has_role(user, role):
+    return Role(role) in roles_of(user)
+
+
+def is_hr(user):
+    """HR editors and HR admins: the people who see the programme as aggregates."""
+    return bool(roles_of(user) & HR_ROLES)
+
+
+def is_hr_admin(user):
+    return Role.HR_ADMIN in roles_of(user)
+
+
+def participant_of(user):
+    """The participant profile of ``user`` or ``None``, cached on the user object."""
+    if user is None or not user.is_authenticated:
+        return None
+    if not hasattr(user, _PARTICIPANT_CACHE):
+        profile = (
+            Participant.objects.select_related("plant", "department")
+            .filter(user_id=user.pk)
+            .first()
+        )
+        setattr(user, _PARTICIPANT_CACHE, profile)
+    return getattr(user, _PARTICIPANT_CACHE)
+
+
+def _record_pairs():
+    return Pair.objects.filter(status__in=RECORD_ACCESS_STATUSES)
+
+
+def pairs_of(user):
+    """Pairs in which ``user`` is mentor, mentee or curator, any status."""
+    me = participant_of(user)
+    if me is None:
+        return Pair.objects.none()
+    return Pair.objects.involving(me)
+
+
+def mentees_visible_to(user):
+    """Participants whose individual records ``user`` may read, as one queryset.
+
+    Listing views filter with this so that the check costs one query whatever the size.
+    """
+    me = participant_of(user)
+    condition = Q(pk__in=[])
+    if me is not None:
+        condition |= Q(pk=me.pk)
+        condition |= Q(
+            pk__in=_record_pairs().filter(Q(mentor=me) | Q(curator=me)).values("mentee_id")
+        )
+    if is_hr(user):
+        condition |= Q(consent_to_share=True)
+    return Participant.objects.filter(condition)
+
+
+def can_view_person(user, person):
+    """May ``user`` read the individual records (skills, goals, history) of ``person``?"""
+    if person is None or user is None or not user.is_authenticated:
+        return False
+    me = participant_of(user)
+    if me is not None and me.pk == person.pk:
+        return True
+    if is_hr(user) and person.consent_to_share:
+        return True
+    if me is None:
+        return False
+    return _record_pairs().filter(mentee=person).filter(Q(mentor=me) | Q(curator=me)).exists()
+
+
+def get_visible_person_or_404(user, pk):
+    """The participant ``pk`` if ``user`` may see their records; 404 otherwise.
+
+    A 404 (not 403) so that guessing ids does not even reveal who exists.
+    """
+    person = Participant.objects.select_related("user", "plant", "department").filter(pk=pk)
+    person = person.first()
+    if person is None or not can_view_person(user, person):
+        raise Http404
+    return person
+
+
+def can_view_pair_private(user, pair):
+    """Private meeting notes: the mentor and the mentee of the pair, nobody else."""
+    me = participant_of(user)
+    return me is not None and me.pk in (pair.mentor_id, pair.mentee_id)
+
+
+def can_curate(user, pair):
+    """The curator of the pair (and HR admins, who assign curators) manage its support."""
+    me = participant_of(user)
+    if me is not None and pair.curator_id == me.pk:
+        return True
+    return is_hr_admin(user)
+
+
+def min_group_size():
+    return settings.MIN_GROUP_SIZE
+
+
+def group_is_reportable(count):
+    """An aggregate over ``count`` people may be shown only from ``MIN_GROUP_SIZE`` up."""
+    return count >= settings.MIN_GROUP_SIZE

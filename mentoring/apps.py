@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MentoringConfig(AppConfig):
+    """The programme: people, pairs, meetings and the access policy."""
+
+    name = "mentoring"
+    verbose_name = _("Mentoring programme")

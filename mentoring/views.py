@@ -1,0 +1,80 @@
+"""Personal pages: the dashboard of the person logged in and the people they support."""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mentoring import access
+from mentoring.forms import ConsentForm
+from mentoring.models import Pair
+
+
+def my_dashboard(request):
+    """`/my/`: one page per person with their roles, pairs and privacy choice.
+
+    Each later module adds its own section (progress on tracks, skills, meetings) through
+    the ``dashboard_sections`` of the template.
+    """
+    me = access.participant_of(request.user)
+    pairs = []
+    if me is not None:
+        pairs = (
+            Pair.objects.involving(me)
+            .select_related(
+                "cycle", "mentor__user", "mentee__user", "curator__user", "mentee__department"
+            )
+            .order_by("-cycle__starts_on", "pk")
+        )
+    return render(
+        request,
+        "mentoring/my_dashboard.html",
+        {
+            "me": me,
+            "pairs": pairs,
+            "consent_form": ConsentForm(instance=me) if me else None,
+        },
+    )
+
+
+@require_POST
+def update_consent(request):
+    """Change one's own consent to share progress with HR; never anyone else's."""
+    me = access.participant_of(request.user)
+    if me is None:
+        messages.error(request, _("Your account has no participant profile yet."))
+        return redirect("my_dashboard")
+    form = ConsentForm(request.POST, instance=me)
+    if form.is_valid():
+        form.save()
+        if form.cleaned_data["consent_to_share"]:
+            messages.success(request, _("HR can now see your progress by name."))
+        else:
+            messages.success(request, _("HR now sees your progress only in anonymous summaries."))
+    return redirect("my_dashboard")
+
+
+def my_mentees(request):
+    """`/my/mentees/`: the mentees a mentor works with and the pairs a curator supports.
+
+    The list comes from :mod:`mentoring.access`, so it never shows anyone the viewer may
+    not see.
+    """
+    me = access.participant_of(request.user)
+    pairs = Pair.objects.none()
+    if me is not None:
+        pairs = (
+            Pair.objects.filter(status__in=access.RECORD_ACCESS_STATUSES)
+            .filter(Q(mentor=me) | Q(curator=me))
+            .select_related(
+                "cycle",
+                "mentor__user",
+                "curator__user",
+                "mentee__user",
+                "mentee__plant",
+                "mentee__department",
+            )
+            .order_by("mentee__user__last_name", "pk")
+        )
+    return render(request, "mentoring/my_mentees.html", {"me": me, "pairs": pairs})

@@ -1,0 +1,33 @@
+"""`load_demo` builds the demo site, is idempotent and refuses on a production setting."""
+
+import pytest
+
+from django.core.management import CommandError, call_command
+
+from home.models import HomePage, StandardPage
+from mentoring.models import Pair, Participant, User
+
+
+def test_load_demo_is_idempotent(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    counts = (User.objects.count(), Participant.objects.count(), Pair.objects.count())
+    call_command("load_demo")
+    assert counts == (User.objects.count(), Participant.objects.count(), Pair.objects.count())
+    for username in ("hr", "curator", "mentor", "mentee", "mentor2", "mentee2"):
+        user = User.objects.get(username=username)
+        assert user.check_password("demo12345")
+    home = HomePage.objects.get()
+    assert home.title == "Реверсивное наставничество"
+    assert len(home.principles) == 4
+    assert StandardPage.objects.filter(slug="faq").count() == 1
+    assert Pair.objects.filter(mentor__user__username="mentor", mentee__user__username="mentee")
+
+
+def test_load_demo_refuses_without_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo")
+    assert not User.objects.filter(username="hr").exists()
+    call_command("load_demo", "--force")
+    assert User.objects.filter(username="hr").exists()

@@ -1,0 +1,78 @@
+"""Factories for the people and pairs of the programme."""
+
+import datetime
+
+import factory
+
+from django.contrib.auth.models import Group
+
+from mentoring.models import Cycle, Department, Pair, Participant, Plant, User
+from mentoring.roles import GROUP_NAMES, Role
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="ru_RU")
+    last_name = factory.Faker("last_name", locale="ru_RU")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.django.Password("demo12345")
+
+
+class PlantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plant
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Завод № {n}")
+    city = "Екатеринбург"
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    plant = factory.SubFactory(PlantFactory)
+    name = factory.Sequence(lambda n: f"Цех № {n}")
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    """A participant; ``roles=[Role.MENTOR]`` puts the user in the role groups."""
+
+    class Meta:
+        model = Participant
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    department = factory.SubFactory(DepartmentFactory)
+    plant = factory.SelfAttribute("department.plant")
+    position = "Инженер"
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for role in extracted or []:
+            self.user.groups.add(Group.objects.get(name=GROUP_NAMES[Role(role)]))
+
+
+class CycleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cycle
+
+    name = factory.Sequence(lambda n: f"Цикл {n}")
+    starts_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    ends_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=90))
+    status = Cycle.Status.RUNNING
+
+
+class PairFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pair
+
+    cycle = factory.SubFactory(CycleFactory)
+    mentor = factory.SubFactory(ParticipantFactory, roles=[Role.MENTOR])
+    mentee = factory.SubFactory(ParticipantFactory, roles=[Role.MENTEE])
+    curator = factory.SubFactory(ParticipantFactory, roles=[Role.CURATOR])
+    status = Pair.Status.ACTIVE
