@@ -20,6 +20,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("", include("mentoring.urls")),
+    path("", include("skills.urls")),
+    path("", include("curricula.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

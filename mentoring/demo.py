@@ -181,3 +181,7 @@ def load(stdout=None):
     if stdout:
         stdout.write(f"  people: {len(people)}, pairs: {cycle.pairs.count()}")
     return people
+
+
+def load_activity(stdout=None):
+    """Meetings, feedback, nominations and ideas of the running cycle (after content)."""

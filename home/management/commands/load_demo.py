@@ -4,13 +4,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+import curricula.demo
 import home.demo
 import mentoring.demo
+import skills.demo
 
 # Each module adds its part; order follows the layers (people first, content last).
 DEMO_STEPS = [
     ("people and pairs", mentoring.demo.load),
     ("site tree", home.demo.load),
+    ("tool catalogue and skills", skills.demo.load),
+    ("tracks, library and curricula", curricula.demo.load),
+    ("meetings, feedback and ideas", mentoring.demo.load_activity),
 ]
 
 

@@ -1,0 +1,47 @@
+"""Meetings of a pair: what was worked on and the notes only the pair reads."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .programme import Pair
+
+
+class Meeting(models.Model):
+    """One meeting of a pair. The mentee is the customer of its topics.
+
+    ``tools`` points upward to the tool catalogue by a lazy reference (DESIGN.md), so
+    ``mentoring`` never imports ``skills``.
+    """
+
+    pair = models.ForeignKey(
+        Pair, verbose_name=_("pair"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    held_on = models.DateField(_("date"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration, minutes"), default=60)
+    tools = models.ManyToManyField(
+        "skills.ToolPage", verbose_name=_("tools worked on"), blank=True, related_name="meetings"
+    )
+    topics_requested = models.TextField(_("topics the mentee asked for"), blank=True)
+    private_notes = models.TextField(
+        _("notes private to the pair"),
+        blank=True,
+        help_text=_("Only the mentor and the mentee of the pair can read these notes."),
+    )
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self):
+        return f"{self.pair} · {self.held_on:%d.%m.%Y}"
