@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring import access
+from mentoring.dashboard import sections_for
 from mentoring.forms import ConsentForm
 from mentoring.models import Pair
 
@@ -14,8 +15,8 @@ from mentoring.models import Pair
 def my_dashboard(request):
     """`/my/`: one page per person with their roles, pairs and privacy choice.
 
-    Each later module adds its own section (progress on tracks, skills, meetings) through
-    the ``dashboard_sections`` of the template.
+    Upper apps add their sections (progress on tracks, skills) through
+    :mod:`mentoring.dashboard`, so this view never imports them.
     """
     me = access.participant_of(request.user)
     pairs = []
@@ -34,6 +35,7 @@ def my_dashboard(request):
             "me": me,
             "pairs": pairs,
             "consent_form": ConsentForm(instance=me) if me else None,
+            "sections": sections_for(request),
         },
     )
 
