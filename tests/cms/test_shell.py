@@ -150,3 +150,11 @@ def test_production_settings_refuse_to_start_without_secret(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_home_shows_the_readers_own_doors(client, db):
+    client.force_login(ParticipantFactory(roles=[Role.MENTOR]).user)
+    body = client.get("/").content.decode()
+    assert "Наставникам" in body
+    assert "Наставляемым" not in body
+    assert "Администрирование" not in body
