@@ -99,7 +99,7 @@ def test_content_pages_open_to_visitors_only_by_setting(client, db, settings):
     assert client.get("/my/").status_code == 302
 
 
-def test_page_tree_rules():
+def test_page_tree_rules(db):
     assert HomePage.parent_page_types == ["wagtailcore.Page"]
     assert StandardPage.can_create_at(HomePage()) is True
     assert HomePage.can_create_at(StandardPage()) is False
@@ -119,7 +119,7 @@ def test_healthz_answers_without_login(client, db):
 
 def test_production_settings_pass_check_deploy(tmp_path):
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "x" * 20 + "-production-secret-for-the-check-deploy-test-0123456789",
         "ALLOWED_HOSTS": "nastavnik.example.ru",
@@ -138,7 +138,9 @@ def test_production_settings_pass_check_deploy(tmp_path):
 
 
 def test_production_settings_refuse_to_start_without_secret(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     env["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
