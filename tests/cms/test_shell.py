@@ -160,3 +160,20 @@ def test_home_shows_the_readers_own_doors(client, db):
     assert "Наставникам" in body
     assert "Наставляемым" not in body
     assert "Администрирование" not in body
+
+
+def test_browser_language_does_not_override_russian(client, db):
+    client.force_login(ParticipantFactory(roles=[Role.MENTEE]).user)
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert html_lang(response) == "ru"
+    assert response["Content-Language"] == "ru"
+
+
+def test_admin_is_russian_and_loads_nothing_from_outside(client, db):
+    hr = ParticipantFactory(roles=[Role.HR_ADMIN, Role.HR_EDITOR])
+    client.force_login(hr.user)
+    body = client.get("/admin/").content.decode()
+    assert "Страницы" in body
+    assert "gravatar" not in body
+    external = re.findall(r'(?:src|href)="(https?://[^"]+\.(?:js|css|png|jpg|svg))"', body)
+    assert external == []
