@@ -173,7 +173,7 @@ def test_admin_is_russian_and_loads_nothing_from_outside(client, db):
     hr = ParticipantFactory(roles=[Role.HR_ADMIN, Role.HR_EDITOR])
     client.force_login(hr.user)
     body = client.get("/admin/").content.decode()
-    assert "Страницы" in body
+    assert "Панель управления" in body
     assert "gravatar" not in body
     external = re.findall(r'(?:src|href)="(https?://[^"]+\.(?:js|css|png|jpg|svg))"', body)
     assert external == []
