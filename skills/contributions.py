@@ -49,9 +49,7 @@ def _month(value):
 
 
 def _people(filters):
-    people = Participant.objects.filter(
-        pairs_as_mentee__status__in=access.RECORD_ACCESS_STATUSES
-    )
+    people = Participant.objects.filter(pairs_as_mentee__status__in=access.RECORD_ACCESS_STATUSES)
     if filters.cycle_id:
         people = people.filter(pairs_as_mentee__cycle_id=filters.cycle_id)
     if filters.plant_id:

@@ -8,8 +8,14 @@ from mentoring.models import Pair
 from skills.models import Mastery, MasteryEvent, SkillGoal, SkillLevel
 from skills.models.mastery import Lens
 
-DEFAULT_LEVELS = [(0, "", "не начинал"), (1, "I", "знакомлюсь"), (2, "L", "применяю с поддержкой")]
-DEFAULT_LEVELS += [(3, "U", "применяю самостоятельно"), (4, "O", "могу научить других")]
+# The default scale (also created by migration 0003); stored data, so not translated.
+DEFAULT_LEVELS = [
+    (0, "", "не начинал", "Ещё не работал с инструментом."),
+    (1, "I", "знакомлюсь", "Знаю, зачем нужен инструмент, пробую под присмотром наставника."),
+    (2, "L", "применяю с поддержкой", "Выполняю типовые задачи, иногда нужна подсказка."),
+    (3, "U", "применяю самостоятельно", "Решаю рабочие задачи сам, без подсказок."),
+    (4, "O", "могу научить других", "Уверенно применяю и могу показать коллегам."),
+]
 EXPERT_LEVEL = 3
 
 
@@ -40,6 +46,14 @@ def record_level(participant, tool, lens, to_level, *, by=None, at=None, **evide
         mastery.updated_at = event.recorded_at
         mastery.save(update_fields=[field, "updated_at"])
     return event
+
+
+def ensure_default_levels():
+    """Create the default scale where a level is missing (labels HR edited are kept)."""
+    for value, code, label, description in DEFAULT_LEVELS:
+        SkillLevel.objects.get_or_create(
+            value=value, defaults={"code": code, "label": label, "description": description}
+        )
 
 
 def levels():
@@ -81,8 +95,7 @@ def skills_overview(participant, tools=None):
     """
     cycle = current_cycle_of(participant)
     masteries = {
-        m.tool_id: m
-        for m in Mastery.objects.filter(participant=participant).select_related("tool")
+        m.tool_id: m for m in Mastery.objects.filter(participant=participant).select_related("tool")
     }
     goals = {}
     if cycle is not None:
@@ -117,6 +130,9 @@ def skills_overview(participant, tools=None):
                 "mastery": mastery,
                 "goal": goal,
                 "gap": gap,
+                "self_level": mastery.self_level if mastery else None,
+                "mentor_level": mastery.mentor_level if mastery else None,
+                "target_level": goal.target_level if goal else None,
                 "events": events.get(tool.pk, []),
             }
         )

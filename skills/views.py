@@ -188,9 +188,7 @@ def skills_matrix(request):
     page_obj = Paginator(rows, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     people_page = list(page_obj.object_list)
     cells = matrix.cells_for([p.pk for p in people_page], tools)
-    table = [
-        {"person": p, "cells": [cells.get((p.pk, t.pk)) for t in tools]} for p in people_page
-    ]
+    table = [{"person": p, "cells": [cells.get((p.pk, t.pk)) for t in tools]} for p in people_page]
     is_hr = access.is_hr(request.user)
     return render(
         request,

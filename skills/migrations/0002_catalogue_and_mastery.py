@@ -2,162 +2,400 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import modelcluster.contrib.taggit
-import modelcluster.fields
-import skills.models.mastery
-import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+import modelcluster.contrib.taggit
+import modelcluster.fields
+import wagtail.fields
+
+import skills.models.mastery
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mentoring', '0004_meeting_tools'),
-        ('skills', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailimages', '0027_image_description'),
+        ("mentoring", "0004_meeting_tools"),
+        ("skills", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SkillLevel',
+            name="SkillLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveSmallIntegerField(unique=True, verbose_name='value')),
-                ('code', models.CharField(blank=True, max_length=4, verbose_name='ILUO letter')),
-                ('label', models.CharField(max_length=100, verbose_name='label')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.PositiveSmallIntegerField(unique=True, verbose_name="value")),
+                ("code", models.CharField(blank=True, max_length=4, verbose_name="ILUO letter")),
+                ("label", models.CharField(max_length=100, verbose_name="label")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'skill level',
-                'verbose_name_plural': 'skill levels',
-                'ordering': ['value'],
+                "verbose_name": "skill level",
+                "verbose_name_plural": "skill levels",
+                "ordering": ["value"],
             },
         ),
         migrations.CreateModel(
-            name='ToolCategory',
+            name="ToolCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=120, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=120, unique=True, verbose_name="slug"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'tool category',
-                'verbose_name_plural': 'tool categories',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "tool category",
+                "verbose_name_plural": "tool categories",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.AddField(
-            model_name='toolpage',
-            name='difficulty',
-            field=models.PositiveSmallIntegerField(choices=[(1, 'basic'), (2, 'intermediate'), (3, 'advanced')], default=1, verbose_name='difficulty'),
+            model_name="toolpage",
+            name="difficulty",
+            field=models.PositiveSmallIntegerField(
+                choices=[(1, "basic"), (2, "intermediate"), (3, "advanced")],
+                default=1,
+                verbose_name="difficulty",
+            ),
         ),
         migrations.AddField(
-            model_name='toolpage',
-            name='guide',
-            field=wagtail.fields.StreamField([('step', 3), ('tip', 5), ('warning', 5), ('video', 9), ('faq', 12)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Step title', 'max_length': 200}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'What to do'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Screenshot'}), 3: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('screenshot', 2)]], {}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'Text'}), 5: ('wagtail.blocks.StructBlock', [[('text', 4)]], {}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 7: ('wagtail.blocks.URLBlock', (), {'label': 'Link to the video'}), 8: ('wagtail.blocks.IntegerBlock', (), {'label': 'Length, minutes', 'min_value': 1, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('title', 6), ('url', 7), ('minutes', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 11: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'Answer'}), 12: ('wagtail.blocks.StructBlock', [[('question', 10), ('answer', 11)]], {})}, verbose_name='step-by-step guide'),
+            model_name="toolpage",
+            name="guide",
+            field=wagtail.fields.StreamField(
+                [("step", 3), ("tip", 5), ("warning", 5), ("video", 9), ("faq", 12)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Step title", "max_length": 200}),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ol", "ul"], "label": "What to do"},
+                    ),
+                    2: ("wagtail.images.blocks.ImageBlock", [], {"label": "Screenshot"}),
+                    3: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 0), ("text", 1), ("screenshot", 2)]],
+                        {},
+                    ),
+                    4: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ol", "ul"], "label": "Text"},
+                    ),
+                    5: ("wagtail.blocks.StructBlock", [[("text", 4)]], {}),
+                    6: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 200}),
+                    7: ("wagtail.blocks.URLBlock", (), {"label": "Link to the video"}),
+                    8: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {"label": "Length, minutes", "min_value": 1, "required": False},
+                    ),
+                    9: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 6), ("url", 7), ("minutes", 8)]],
+                        {},
+                    ),
+                    10: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300}),
+                    11: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ol", "ul"], "label": "Answer"},
+                    ),
+                    12: ("wagtail.blocks.StructBlock", [[("question", 10), ("answer", 11)]], {}),
+                },
+                verbose_name="step-by-step guide",
+            ),
         ),
         migrations.AddField(
-            model_name='toolpage',
-            name='logo',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo'),
+            model_name="toolpage",
+            name="logo",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+                verbose_name="logo",
+            ),
         ),
         migrations.AddField(
-            model_name='toolpage',
-            name='use_cases',
-            field=wagtail.fields.StreamField([('use_case', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Situation', 'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'How the tool helps'}), 2: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1)]], {})}, verbose_name='shop-floor use cases'),
+            model_name="toolpage",
+            name="use_cases",
+            field=wagtail.fields.StreamField(
+                [("use_case", 2)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Situation", "max_length": 200}),
+                    1: ("wagtail.blocks.TextBlock", (), {"label": "How the tool helps"}),
+                    2: ("wagtail.blocks.StructBlock", [[("title", 0), ("text", 1)]], {}),
+                },
+                verbose_name="shop-floor use cases",
+            ),
         ),
         migrations.AddField(
-            model_name='toolpage',
-            name='vendor',
-            field=models.CharField(blank=True, max_length=200, verbose_name='vendor'),
+            model_name="toolpage",
+            name="vendor",
+            field=models.CharField(blank=True, max_length=200, verbose_name="vendor"),
         ),
         migrations.CreateModel(
-            name='Mastery',
+            name="Mastery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('self_level', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='self-assessment')),
-                ('mentor_level', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='mentor observation')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='updated')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='masteries', to='mentoring.participant', verbose_name='participant')),
-                ('tool', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='masteries', to='skills.toolpage', verbose_name='tool')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "self_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="self-assessment"
+                    ),
+                ),
+                (
+                    "mentor_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="mentor observation"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="updated"),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="masteries",
+                        to="mentoring.participant",
+                        verbose_name="participant",
+                    ),
+                ),
+                (
+                    "tool",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="masteries",
+                        to="skills.toolpage",
+                        verbose_name="tool",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mastery',
-                'verbose_name_plural': 'masteries',
+                "verbose_name": "mastery",
+                "verbose_name_plural": "masteries",
             },
         ),
         migrations.CreateModel(
-            name='MasteryEvent',
+            name="MasteryEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('lens', models.CharField(choices=[('self', 'self-assessment'), ('mentor', 'mentor observation')], max_length=10, verbose_name='lens')),
-                ('from_level', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='from level')),
-                ('to_level', models.PositiveSmallIntegerField(verbose_name='to level')),
-                ('recorded_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='recorded at')),
-                ('evidence_text', models.TextField(blank=True, verbose_name='evidence')),
-                ('evidence_link', models.URLField(blank=True, verbose_name='link to evidence')),
-                ('evidence_file', models.FileField(blank=True, storage=skills.models.mastery.evidence_storage, upload_to='evidence/%Y/%m/', verbose_name='evidence file')),
-                ('mastery', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='skills.mastery', verbose_name='mastery')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mastery_events', to='mentoring.meeting', verbose_name='meeting')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "lens",
+                    models.CharField(
+                        choices=[("self", "self-assessment"), ("mentor", "mentor observation")],
+                        max_length=10,
+                        verbose_name="lens",
+                    ),
+                ),
+                (
+                    "from_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="from level"
+                    ),
+                ),
+                ("to_level", models.PositiveSmallIntegerField(verbose_name="to level")),
+                (
+                    "recorded_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="recorded at"
+                    ),
+                ),
+                ("evidence_text", models.TextField(blank=True, verbose_name="evidence")),
+                ("evidence_link", models.URLField(blank=True, verbose_name="link to evidence")),
+                (
+                    "evidence_file",
+                    models.FileField(
+                        blank=True,
+                        storage=skills.models.mastery.evidence_storage,
+                        upload_to="evidence/%Y/%m/",
+                        verbose_name="evidence file",
+                    ),
+                ),
+                (
+                    "mastery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="skills.mastery",
+                        verbose_name="mastery",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="mastery_events",
+                        to="mentoring.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mastery event',
-                'verbose_name_plural': 'mastery events',
-                'ordering': ['pk'],
+                "verbose_name": "mastery event",
+                "verbose_name_plural": "mastery events",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='SkillGoal',
+            name="SkillGoal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_level', models.PositiveSmallIntegerField(verbose_name='target level')),
-                ('set_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='set at')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='mentoring.cycle', verbose_name='cycle')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skill_goals', to='mentoring.participant', verbose_name='participant')),
-                ('tool', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='skills.toolpage', verbose_name='tool')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("target_level", models.PositiveSmallIntegerField(verbose_name="target level")),
+                (
+                    "set_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="set at"),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="mentoring.cycle",
+                        verbose_name="cycle",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skill_goals",
+                        to="mentoring.participant",
+                        verbose_name="participant",
+                    ),
+                ),
+                (
+                    "tool",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="skills.toolpage",
+                        verbose_name="tool",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'skill goal',
-                'verbose_name_plural': 'skill goals',
+                "verbose_name": "skill goal",
+                "verbose_name_plural": "skill goals",
             },
         ),
         migrations.AddField(
-            model_name='toolpage',
-            name='category',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='tools', to='skills.toolcategory', verbose_name='category'),
+            model_name="toolpage",
+            name="category",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="tools",
+                to="skills.toolcategory",
+                verbose_name="category",
+            ),
         ),
         migrations.CreateModel(
-            name='ToolPageTag',
+            name="ToolPageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='skills.toolpage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="skills.toolpage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='toolpage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='skills.ToolPageTag', to='taggit.Tag', verbose_name='tags'),
+            model_name="toolpage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="skills.ToolPageTag",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
         migrations.AddIndex(
-            model_name='mastery',
-            index=models.Index(fields=['tool', 'mentor_level'], name='mastery_tool_level'),
+            model_name="mastery",
+            index=models.Index(fields=["tool", "mentor_level"], name="mastery_tool_level"),
         ),
         migrations.AddConstraint(
-            model_name='mastery',
-            constraint=models.UniqueConstraint(fields=('participant', 'tool'), name='mastery_unique'),
+            model_name="mastery",
+            constraint=models.UniqueConstraint(
+                fields=("participant", "tool"), name="mastery_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skillgoal',
-            constraint=models.UniqueConstraint(fields=('participant', 'tool', 'cycle'), name='goal_unique'),
+            model_name="skillgoal",
+            constraint=models.UniqueConstraint(
+                fields=("participant", "tool", "cycle"), name="goal_unique"
+            ),
         ),
     ]

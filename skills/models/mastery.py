@@ -74,7 +74,10 @@ class Mastery(models.Model):
         related_name="masteries",
     )
     tool = models.ForeignKey(
-        "skills.ToolPage", verbose_name=_("tool"), on_delete=models.CASCADE, related_name="masteries"
+        "skills.ToolPage",
+        verbose_name=_("tool"),
+        on_delete=models.CASCADE,
+        related_name="masteries",
     )
     self_level = models.PositiveSmallIntegerField(_("self-assessment"), null=True, blank=True)
     mentor_level = models.PositiveSmallIntegerField(_("mentor observation"), null=True, blank=True)

@@ -4,15 +4,14 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
 
 from skills.blocks import GuideStreamBlock, UseCaseStreamBlock
 
@@ -72,7 +71,7 @@ class ToolIndexPage(Page):
             ToolPage.objects.child_of(self)
             .live()
             .select_related("category", "logo")
-            .prefetch_related("tags")
+            .prefetch_related("tags", "logo__renditions")
             .order_by("title")
         )
         filters = {}
@@ -100,9 +99,9 @@ class ToolIndexPage(Page):
                 "filters": filters,
                 "filter_query": query,
                 "categories": ToolCategory.objects.all(),
-                "tags": Tag.objects.filter(
-                    skills_toolpagetag_items__content_object__live=True
-                ).distinct().order_by("name"),
+                "tags": Tag.objects.filter(skills_toolpagetag_items__content_object__live=True)
+                .distinct()
+                .order_by("name"),
                 "difficulties": Difficulty.choices,
             }
         )
