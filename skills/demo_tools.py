@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - long Russian guide texts read better unbroken
 """Texts of the demo tool catalogue: categories and guides for tools Russian plants use.
 
 Kept apart from :mod:`skills.demo` (which only creates objects) so editors of the demo can
