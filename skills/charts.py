@@ -31,6 +31,7 @@ def progress_svg(events, scale, *, title, today=None):
     Returns safe SVG markup with a ``<title>`` and ``<desc>`` for screen readers.
     """
     today = today or timezone.localdate()
+    empty = _("No records yet")
     top_level = max(scale) if scale else 4
     dates = [timezone.localtime(e.recorded_at).date() for e in events]
     start = min(dates) if dates else today - datetime.timedelta(days=90)
@@ -94,8 +95,8 @@ def progress_svg(events, scale, *, title, today=None):
     if not events:
         parts.append(
             f'<text x="{(LEFT + WIDTH) / 2:.0f}" y="{HEIGHT / 2:.0f}" text-anchor="middle" '
-            f'font-size="13" fill="#555">{escape(_("No records yet"))}</text>'
+            f'font-size="13" fill="#555">{escape(empty)}</text>'
         )
-    parts.insert(2, f'<desc id="chart-d">{escape("; ".join(desc) or _("No records yet"))}</desc>')
+    parts.insert(2, f'<desc id="chart-d">{escape("; ".join(desc) or empty)}</desc>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text part above is escaped
