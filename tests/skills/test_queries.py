@@ -26,7 +26,13 @@ def people(db):
     curator = ParticipantFactory(roles=[Role.CURATOR])
     department = DepartmentFactory()
     tools = [tool(cat=category()) for _ in range(4)]
-    return {"cycle": cycle, "mentor": mentor, "curator": curator, "dept": department, "tools": tools}
+    return {
+        "cycle": cycle,
+        "mentor": mentor,
+        "curator": curator,
+        "dept": department,
+        "tools": tools,
+    }
 
 
 @pytest.mark.parametrize("url_name", ["skills_matrix", "skills_matrix_csv", "skills_matrix_xlsx"])
