@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from skills.models.mastery import Lens
 
-WIDTH, HEIGHT = 560, 220
-LEFT, RIGHT, TOP, BOTTOM = 150, 16, 16, 44
+WIDTH, HEIGHT = 640, 220
+LEFT, RIGHT, TOP, BOTTOM = 200, 16, 16, 44
 COLOURS = {Lens.SELF: "#e8a317", Lens.MENTOR: "#1f4e79"}
 DASH = {Lens.SELF: "6 4", Lens.MENTOR: ""}
 
@@ -51,7 +51,7 @@ def progress_svg(events, scale, *, title, today=None):
         label = f"{value} {scale[value].label}"
         parts.append(
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">'
-            f"{escape(label[:24])}</text>"
+            f"{escape(label[:30])}</text>"
         )
     month = start.replace(day=1)
     while month <= end:

@@ -8,6 +8,7 @@ on every machine.
 import datetime
 import io
 import random
+import re
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -68,7 +69,7 @@ def _logo(title, index):
     picture = PILImage.new("RGB", (160, 160), LOGO_COLOURS[index % len(LOGO_COLOURS)])
     draw = ImageDraw.Draw(picture)
     font = ImageFont.truetype(finders.find("cms/fonts/DejaVuSans-Bold.ttf"), 64)
-    letters = "".join(w[0] for w in title.replace(":", " ").split()[:2]).upper()
+    letters = "".join(w[0] for w in re.findall(r"[^\W_]+", title)[:2]).upper()
     draw.text((80, 80), letters, fill="white", font=font, anchor="mm")
     buffer = io.BytesIO()
     picture.save(buffer, "PNG")
