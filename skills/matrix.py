@@ -109,27 +109,43 @@ def aggregates(filters, tools):
     )
     for row in stats:
         figures[(row["participant__department_id"], row["tool_id"])] = row
-    rows = []
+    totals = {
+        row["tool_id"]: row
+        for row in Mastery.objects.filter(participant__in=people, tool__in=tools)
+        .annotate(best=Coalesce("mentor_level", "self_level"))
+        .values("tool_id")
+        .annotate(
+            mastered=Count("participant", filter=Q(best__gte=EXPERT_LEVEL), distinct=True),
+            mean=Avg("best"),
+        )
+    }
+    rows = [_aggregate_row(None, sum(sizes.values()), [totals.get(t.pk) for t in tools])]
     for dept_id, size in sorted(sizes.items(), key=lambda kv: str(departments.get(kv[0], ""))):
-        reportable = access.group_is_reportable(size)
-        cells = []
-        for tool in tools:
-            stat = figures.get((dept_id, tool.pk)) if reportable else None
-            cells.append(
-                {
-                    "mastered": stat["mastered"] if stat else (0 if reportable else None),
-                    "mean": round(stat["mean"], 1) if stat and stat["mean"] is not None else None,
-                }
-            )
-        rows.append(
+        stats = [figures.get((dept_id, tool.pk)) for tool in tools]
+        rows.append(_aggregate_row(departments.get(dept_id), size, stats))
+    return rows
+
+
+def _aggregate_row(department, size, stats):
+    """One row of the summary; a group below ``MIN_GROUP_SIZE`` carries no figures at all."""
+    reportable = access.group_is_reportable(size)
+    cells = []
+    for stat in stats:
+        if not reportable:
+            stat = None
+        cells.append(
             {
-                "department": departments.get(dept_id),
-                "size": size if reportable else None,
-                "reportable": reportable,
-                "cells": cells,
+                "mastered": stat["mastered"] if stat else (0 if reportable else None),
+                "mean": round(stat["mean"], 1) if stat and stat["mean"] is not None else None,
             }
         )
-    return rows
+    return {
+        "department": department,
+        "is_total": department is None,
+        "size": size if reportable else None,
+        "reportable": reportable,
+        "cells": cells,
+    }
 
 
 def export_rows(user, filters):

@@ -133,6 +133,15 @@ def test_hr_aggregates_hide_small_groups(client, db, hr_admin, settings):
     assert "Цех большой" in body
     assert "5 человек" in body
     assert "группа слишком мала" in body
+    assert "Все подразделения" in body and "7 человек" in body
+    from skills import matrix
+
+    rows = matrix.aggregates(matrix.read_filters({}), [instrument])
+    by_name = {("total" if r["is_total"] else r["department"].name): r for r in rows}
+    assert by_name["total"]["cells"] == [{"mastered": 7, "mean": 3.0}]
+    assert by_name["Цех большой"]["cells"] == [{"mastered": 5, "mean": 3.0}]
+    assert by_name["Цех малый"]["cells"] == [{"mastered": None, "mean": None}]
+    assert by_name["Цех малый"]["size"] is None
     # no individual is shown (nobody consented)
     assert first.mentee.full_name not in body
 
