@@ -1,13 +1,17 @@
 """Admin for the catalogue's snippets and a read-only view of the mastery history."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from skills.models import MasteryEvent, SkillLevel, ToolCategory
+from skills.models import MasteryEvent, SkillLevel, ToolCategory, ToolPage
 
 
 class ToolCategoryViewSet(SnippetViewSet):
@@ -54,3 +58,19 @@ class SkillsGroup(SnippetViewSetGroup):
 
 register_permission_policy(MasteryEvent, ReadOnlyPolicy(MasteryEvent))
 register_snippet(SkillsGroup)
+
+
+@hooks.register("before_delete_page")
+def keep_tools_with_history(request, page):
+    """People's mastery history hangs on tool pages: such a tool is unpublished, not deleted."""
+    tools = ToolPage.objects.descendant_of(page, inclusive=True)
+    if MasteryEvent.objects.filter(mastery__tool__in=tools).exists():
+        messages.error(
+            request,
+            gettext(
+                "People have skill history in this tool, so it cannot be deleted. "
+                "Unpublish it instead: the history is kept and the tool leaves the catalogue."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

@@ -115,13 +115,15 @@ class MasteryEvent(models.Model):
     """One change of a level: the history that is kept and never rewritten.
 
     Levels may go down as well as up (the right to make mistakes); a correction is a new
-    event, so saving an existing event or deleting one is refused.
+    event, so saving an existing event or deleting one is refused. The history only goes
+    with its subject: when a person's profile is erased; a tool with history cannot be
+    deleted in the admin (see ``wagtail_hooks``), only unpublished.
     """
 
     Lens = Lens
 
     mastery = models.ForeignKey(
-        Mastery, verbose_name=_("mastery"), on_delete=models.PROTECT, related_name="events"
+        Mastery, verbose_name=_("mastery"), on_delete=models.CASCADE, related_name="events"
     )
     lens = models.CharField(_("lens"), max_length=10, choices=Lens.choices)
     from_level = models.PositiveSmallIntegerField(_("from level"), null=True, blank=True)

@@ -37,3 +37,19 @@ def test_mastery_history_is_read_only_even_for_superusers(client, pair):
     client.post(delete)
     event = MasteryEvent.objects.get(pk=event.pk)
     assert (event.lens, event.to_level) == ("mentor", 2)
+
+
+def test_tool_with_history_is_not_deleted_but_explained(client, pair):
+    from skills.models import ToolPage
+
+    page = tool()
+    services.record_level(pair.mentee, page, Lens.MENTOR, 2)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]), follow=True)
+    assert response.status_code == 200
+    assert "нельзя удалить" in response.content.decode()
+    assert ToolPage.objects.filter(pk=page.pk).exists()
+    assert MasteryEvent.objects.filter(mastery__tool=page).count() == 1
+    empty = tool()
+    client.post(reverse("wagtailadmin_pages:delete", args=[empty.pk]))
+    assert not ToolPage.objects.filter(pk=empty.pk).exists()
