@@ -8,6 +8,7 @@ import tempfile
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -107,8 +108,17 @@ def people(request):
     visible = access.mentees_visible_to(request.user)
     if me is not None:
         visible = visible.exclude(pk=me.pk)
-    visible = visible.select_related("user", "plant", "department").order_by(
-        "user__last_name", "user__first_name", "pk"
+    strong = Q(masteries__mentor_level__gte=services.EXPERT_LEVEL) | Q(
+        masteries__mentor_level__isnull=True, masteries__self_level__gte=services.EXPERT_LEVEL
+    )
+    visible = (
+        visible.select_related("user", "plant", "department")
+        .annotate(
+            tools_count=Count("masteries", distinct=True),
+            independent_count=Count("masteries", filter=strong, distinct=True),
+            goals_count=Count("skill_goals", distinct=True),
+        )
+        .order_by("user__last_name", "user__first_name", "pk")
     )
     page_obj = Paginator(visible, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "skills/people.html", {"page_obj": page_obj})

@@ -190,3 +190,14 @@ def test_staff_gets_no_special_access(client, world):
         )
     )
     assert len(rows) == 1  # the header only
+
+
+def test_people_list_shows_only_visible_mentees_with_summary(client, world):
+    mine, other = world["mine"], world["other"]
+    services.set_goal(mine.mentee, world["tool"], mine.cycle, 4)
+    client.force_login(mine.mentor.user)
+    body = client.get(reverse("skills_people")).content.decode()
+    assert mine.mentee.full_name in body
+    assert other.mentee.full_name not in body
+    assert reverse("skills_person", args=[mine.mentee.pk]) in body
+    assert "<td>1</td><td>0</td><td>1</td>" in body  # one tool, none at 3+, one goal
