@@ -96,3 +96,19 @@ def test_tool_page_and_my_skills_fixed_queries(client, pair):
         services.record_level(expert, instrument, Lens.SELF, 4)
     assert query_count(lambda: _drain(client.get(instrument.url))) == few_page
     assert query_count(lambda: _drain(client.get(reverse("my_skills")))) == few_my
+
+
+def test_people_list_fixed_queries(client, people):
+    kwargs = {
+        "mentor": people["mentor"],
+        "cycle": people["cycle"],
+        "department": people["dept"],
+        "tools": people["tools"],
+    }
+    bulk_mentees(5, **kwargs)
+    client.force_login(people["mentor"].user)
+    url = reverse("skills_people")
+    _drain(client.get(url))
+    few = query_count(lambda: _drain(client.get(url)))
+    bulk_mentees(80, **kwargs)
+    assert query_count(lambda: _drain(client.get(url))) == few
