@@ -139,3 +139,14 @@ def min_group_size():
 def group_is_reportable(count):
     """An aggregate over ``count`` people may be shown only from ``MIN_GROUP_SIZE`` up."""
     return count >= settings.MIN_GROUP_SIZE
+
+
+def is_mentor_of(user, person):
+    """Is ``user`` the mentor of ``person`` in a pair that gives access to records?
+
+    Only a mentor records an observation of a mentee's level; the curator reads it.
+    """
+    me = participant_of(user)
+    if me is None or person is None:
+        return False
+    return _record_pairs().filter(mentor=me, mentee=person).exists()

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class SkillsConfig(AppConfig):
     name = "skills"
     verbose_name = _("Digital tools and skills")
+
+    def ready(self):
+        from mentoring.dashboard import register_section
+        from mentoring.results import register_provider
+        from skills import contributions
+
+        register_section(contributions.my_skills_section)
+        register_provider(contributions.results)

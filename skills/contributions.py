@@ -1,0 +1,117 @@
+"""What skills adds to pages owned by mentoring: a `/my/` section and HR result figures."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce, TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mentoring import access
+from mentoring.dashboard import DashboardSection
+from mentoring.models import Participant
+from mentoring.results import ResultSeries
+from mentoring.roles import Role
+from skills.models import Mastery, MasteryEvent, SkillGoal
+from skills.services import EXPERT_LEVEL
+
+
+def my_skills_section(request):
+    """Mentee: how many tools at each level and how many goals reached, with a link."""
+    me = access.participant_of(request.user)
+    if me is None or not access.has_role(request.user, Role.MENTEE):
+        return None
+    masteries = list(Mastery.objects.filter(participant=me).select_related("tool"))
+    goals = {g.tool_id: g.target_level for g in SkillGoal.objects.filter(participant=me)}
+    reached = sum(
+        1 for m in masteries if m.tool_id in goals and (m.best_level or 0) >= goals[m.tool_id]
+    )
+    return DashboardSection(
+        template="skills/includes/my_section.html",
+        context={
+            "tools": len(masteries),
+            "independent": sum(1 for m in masteries if (m.best_level or 0) >= EXPERT_LEVEL),
+            "goals": len(goals),
+            "reached": reached,
+            "url": reverse("my_skills"),
+            "recent": sorted(masteries, key=lambda m: m.updated_at, reverse=True)[:5],
+        },
+        order=20,
+    )
+
+
+def _month(value):
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    return value.replace(day=1)
+
+
+def _people(filters):
+    people = Participant.objects.filter(pairs_as_mentee__status__in=access.RECORD_ACCESS_STATUSES)
+    if filters.cycle_id:
+        people = people.filter(pairs_as_mentee__cycle_id=filters.cycle_id)
+    if filters.plant_id:
+        people = people.filter(plant_id=filters.plant_id)
+    return Participant.objects.filter(pk__in=people.values("pk"))
+
+
+def results(filters):
+    """Level-ups per month and tools mastered (level ≥3), never over fewer than
+    ``MIN_GROUP_SIZE`` distinct people."""
+    people = _people(filters)
+    months = filters.months
+    level_ups = ResultSeries(key="skills_level_ups", title=_("Level-ups per month"))
+    if months:
+        start = months[0]
+        rows = (
+            MasteryEvent.objects.filter(
+                mastery__participant__in=people,
+                recorded_at__date__gte=start,
+                to_level__gt=Coalesce("from_level", 0),
+            )
+            .annotate(month=TruncMonth("recorded_at"))
+            .values("month")
+            .annotate(n=Count("pk"), people=Count("mastery__participant", distinct=True))
+        )
+        found = {_month(r["month"]): r for r in rows}
+        total = 0
+        for month in months:
+            row = found.get(month)
+            if row is None:
+                level_ups.by_month[month] = 0
+            elif access.group_is_reportable(row["people"]):
+                level_ups.by_month[month] = row["n"]
+                total += row["n"]
+            else:
+                level_ups.by_month[month] = None
+        level_ups.total = total
+    mastered = ResultSeries(
+        key="skills_tools_mastered", title=_("Tools mastered (level 3 or more)")
+    )
+    strong = Q(mentor_level__gte=EXPERT_LEVEL) | Q(
+        mentor_level__isnull=True, self_level__gte=EXPERT_LEVEL
+    )
+    by_dept = (
+        Mastery.objects.filter(participant__in=people)
+        .filter(strong)
+        .values("participant__department__name")
+        .annotate(n=Count("pk"), people=Count("participant", distinct=True))
+        .order_by("participant__department__name")
+    )
+    sizes = {
+        r["department__name"]: r["n"]
+        for r in people.values("department__name").annotate(n=Count("pk", distinct=True))
+    }
+    total_people = sum(sizes.values())
+    total = 0
+    for row in by_dept:
+        name = row["participant__department__name"] or "—"
+        if access.group_is_reportable(sizes.get(row["participant__department__name"], 0)):
+            mastered.by_group.append((name, row["n"]))
+        else:
+            mastered.by_group.append((name, None))
+        total += row["n"]
+    mastered.total = total if access.group_is_reportable(total_people) else None
+    return [level_ups, mastered]

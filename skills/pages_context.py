@@ -1,0 +1,60 @@
+"""What a tool page shows around its guide: the reader's own levels, experts, related content."""
+
+from django.db.models import Q
+
+from mentoring import access
+from mentoring.roles import GROUP_NAMES, Role
+from skills import services
+from skills.charts import progress_svg
+from skills.forms import GoalForm, LevelForm
+from skills.models import Mastery
+
+
+def experts_for(tool):
+    """Mentors, and mentees who opted in to share, at level 3 or more in ``tool``.
+
+    The level is the higher of the two lenses: a mentor's own level is usually a
+    self-assessment.
+    """
+    strong = Q(self_level__gte=services.EXPERT_LEVEL) | Q(mentor_level__gte=services.EXPERT_LEVEL)
+    mentors = Q(participant__user__groups__name=GROUP_NAMES[Role.MENTOR])
+    return list(
+        Mastery.objects.filter(tool=tool)
+        .filter(strong)
+        .filter(mentors | Q(participant__consent_to_share=True))
+        .filter(participant__left_company_on__isnull=True, participant__user__is_active=True)
+        .select_related("participant__user", "participant__plant", "participant__department")
+        .distinct()
+        .order_by("participant__user__last_name", "participant__user__first_name")[:30]
+    )
+
+
+def tool_page_context(tool, request):
+    me = access.participant_of(request.user)
+    scale = services.levels()
+    choices = services.level_choices(scale)
+    context = {
+        "scale": scale,
+        "experts": experts_for(tool),
+        "related_groups": tool.related_content(),
+        "me": me,
+    }
+    if me is not None and access.has_role(request.user, Role.MENTEE):
+        overview = services.skills_overview(me, tools=[tool])
+        row = overview["rows"][0]
+        context.update(
+            {
+                "my_row": row,
+                "my_cycle": overview["cycle"],
+                "my_chart": progress_svg(row["events"], scale, title=tool.title),
+                "assess_form": LevelForm(
+                    level_choices=choices,
+                    initial={"level": row["mastery"].self_level if row["mastery"] else 0},
+                ),
+                "goal_form": GoalForm(
+                    level_choices=choices,
+                    initial={"target_level": row["goal"].target_level if row["goal"] else 3},
+                ),
+            }
+        )
+    return context

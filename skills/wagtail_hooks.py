@@ -1,0 +1,76 @@
+"""Admin for the catalogue's snippets and a read-only view of the mastery history."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from skills.models import MasteryEvent, SkillLevel, ToolCategory, ToolPage
+
+
+class ToolCategoryViewSet(SnippetViewSet):
+    model = ToolCategory
+    icon = "folder-open-inverse"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+class SkillLevelViewSet(SnippetViewSet):
+    model = SkillLevel
+    icon = "order"
+    list_display = ["value", "code", "label"]
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """History is append-only: nobody adds, edits or deletes events in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete", "lock", "unlock", "publish"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class MasteryEventViewSet(SnippetViewSet):
+    """Read-only history for whoever holds the view permission (no role group gets it:
+    individual records are read in the front end through :mod:`mentoring.access`)."""
+
+    model = MasteryEvent
+    icon = "history"
+    list_display = ["mastery", "lens", "from_level", "to_level", "recorded_at"]
+    inspect_view_enabled = True
+
+
+class SkillsGroup(SnippetViewSetGroup):
+    items = (ToolCategoryViewSet, SkillLevelViewSet, MasteryEventViewSet)
+    menu_icon = "pick"
+    menu_label = _("Skills")
+    menu_name = "skills"
+
+
+register_permission_policy(MasteryEvent, ReadOnlyPolicy(MasteryEvent))
+register_snippet(SkillsGroup)
+
+
+@hooks.register("before_delete_page")
+def keep_tools_with_history(request, page):
+    """People's mastery history hangs on tool pages: such a tool is unpublished, not deleted."""
+    tools = ToolPage.objects.descendant_of(page, inclusive=True)
+    if MasteryEvent.objects.filter(mastery__tool__in=tools).exists():
+        messages.error(
+            request,
+            gettext(
+                "People have skill history in this tool, so it cannot be deleted. "
+                "Unpublish it instead: the history is kept and the tool leaves the catalogue."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

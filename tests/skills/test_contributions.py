@@ -1,0 +1,60 @@
+"""Figures for the HR dashboard hide small groups; the /my/ section shows a mentee's summary."""
+
+import datetime
+
+from django.utils import timezone
+
+from mentoring.dashboard import sections_for
+from mentoring.results import ResultFilters, providers
+from mentoring.roles import Role
+from skills import contributions, services
+from skills.models.mastery import Lens
+from tests.mentoring.factories import (
+    CycleFactory,
+    DepartmentFactory,
+    PairFactory,
+    ParticipantFactory,
+)
+from tests.skills.factories import tool
+
+
+def _pairs(count, department, cycle, mentor):
+    return [
+        PairFactory(cycle=cycle, mentor=mentor, mentee__department=department) for _ in range(count)
+    ]
+
+
+def test_results_hide_groups_below_min_size(db, settings):
+    settings.MIN_GROUP_SIZE = 5
+    assert contributions.results in providers()
+    instrument = tool("Яндекс Трекер")
+    cycle = CycleFactory()
+    mentor = ParticipantFactory(roles=[Role.MENTOR])
+    big, small = DepartmentFactory(name="Большой цех"), DepartmentFactory(name="Малый цех")
+    pairs = _pairs(5, big, cycle, mentor) + _pairs(2, small, cycle, mentor)
+    for pair in pairs:
+        services.record_level(pair.mentee, instrument, Lens.MENTOR, 1)
+        services.record_level(pair.mentee, instrument, Lens.MENTOR, 3)
+    month = timezone.localdate().replace(day=1)
+    previous = (month - datetime.timedelta(days=1)).replace(day=1)
+    level_ups, mastered = contributions.results(ResultFilters(months=(previous, month)))
+    assert level_ups.by_month == {previous: 0, month: 14}
+    assert dict(mastered.by_group) == {"Большой цех": 5, "Малый цех": None}
+    # only the small department: every figure over fewer than 5 people is hidden
+    only_small = ResultFilters(months=(month,), plant_id=small.plant_id)
+    level_ups, mastered = contributions.results(only_small)
+    assert level_ups.by_month == {month: None}
+    assert mastered.total is None
+    assert dict(mastered.by_group) == {"Малый цех": None}
+
+
+def test_my_section_for_mentee_only(rf, pair):
+    instrument = tool("GigaChat")
+    services.record_level(pair.mentee, instrument, Lens.MENTOR, 3)
+    request = rf.get("/my/")
+    request.user = pair.mentee.user
+    section = contributions.my_skills_section(request)
+    assert section.context["tools"] == 1 and section.context["independent"] == 1
+    assert section in sections_for(request)
+    request.user = pair.mentor.user
+    assert contributions.my_skills_section(request) is None
