@@ -3,5 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CurriculaConfig(AppConfig):
+    """Tracks, the content library, curricula, session plans and their PDFs."""
+
     name = "curricula"
     verbose_name = _("Tracks and materials")
+
+    def ready(self):
+        from curricula.dashboard import tracks_section
+        from mentoring.dashboard import register_section
+
+        register_section(tracks_section)
