@@ -39,7 +39,7 @@ def pdf_text(response):
     return "\n".join(page.extract_text() for page in reader.pages), reader
 
 
-def test_page_tree_rules():
+def test_page_tree_rules(db):
     assert TrackIndexPage.can_exist_under(HomePage())
     assert not TrackIndexPage.can_exist_under(StandardPage())
     assert TrackPage.allowed_parent_page_models() == [TrackIndexPage]
@@ -118,7 +118,7 @@ def test_track_index_groups_tracks_by_audience(client, track, mentor):
 
 
 def test_track_pdf_is_a_handbook(client, track, mentor):
-    page, modules = track
+    page, _modules = track
     client.force_login(mentor.user)
     response = client.get(page.url + "pdf/")
     text, reader = pdf_text(response)
@@ -153,8 +153,8 @@ def test_curriculum_page_and_pdf(client, track, mentor):
     week = {
         "title": "Неделя 1. Знакомство",
         "focus": "Договориться о целях пары.",
-        "modules": [modules[0].pk],
-        "materials": [material.pk],
+        "modules": [modules[0]],
+        "materials": [material],
         "tools": [],
     }
     curriculum = factories.build_curriculum([("week", week)])
