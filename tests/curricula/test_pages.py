@@ -165,3 +165,25 @@ def test_curriculum_page_and_pdf(client, track, mentor):
     assert "Программа цикла 2026" in text
     assert "Договориться о целях пары" in text
     assert "Банк вопросов о задаче" in text
+
+
+def test_hr_results_show_progress_only_for_groups_of_five(track):
+    from django.utils import timezone
+
+    from curricula.results import track_progress
+    from mentoring.results import ResultFilters
+
+    page, modules = track
+    month = timezone.localdate().replace(day=1)
+    filters = ResultFilters(months=(month,))
+    learners = [ParticipantFactory(roles=[Role.MENTOR]) for _ in range(4)]
+    for person in learners:
+        ModuleProgress.objects.create(user=person.user, module=modules[0])
+    (series,) = track_progress(filters)
+    assert series.by_month == {month: None}
+    assert series.total is None
+    assert (page.title, None) in series.by_group
+    ModuleProgress.objects.create(user=ParticipantFactory().user, module=modules[1])
+    (series,) = track_progress(filters)
+    assert series.by_month == {month: 5}
+    assert (page.title, 5) in series.by_group
