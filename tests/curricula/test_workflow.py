@@ -77,3 +77,37 @@ def test_hr_admin_can_reject(track, hr_editor, hr_admin):
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert TrackPage.objects.get(pk=track.pk).title == "Основы фасилитации"
+
+
+def test_hr_editor_submits_through_the_admin_and_edits_every_content_type(
+    client, track, hr_editor, hr_admin
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    module = track.get_children().first()
+    material = factories.build_material(tags=["встреча"])
+    curriculum = factories.build_curriculum()
+    client.force_login(hr_editor.user)
+    for page in (track, module, material, curriculum, factories.library()):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200, page
+    data = nested_form_data(
+        {
+            "title": track.title,
+            "slug": track.slug,
+            "audience": "mentor",
+            "intro": track.intro,
+            "goal": "Цель после правки в админке",
+            "outcomes": track.outcomes,
+            "comments": inline_formset([]),
+            "action-submit": "Отправить",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[track.pk]), data)
+    assert response.status_code == 302
+    track.refresh_from_db()
+    assert track.goal == "Научиться вести встречу."  # live content unchanged
+    assert track.get_latest_revision_as_object().goal == "Цель после правки в админке"
+    state = WorkflowState.objects.get(object_id=str(track.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Проверка HR"
