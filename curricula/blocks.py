@@ -123,6 +123,7 @@ class DocumentBlock(blocks.StructBlock):
         label = _("Document download")
         template = "curricula/blocks/document.html"
         description = _("A document readers can download")
+        preview_value = {"description": "Шаблон плана встречи, заполняется от руки"}
 
 
 class LearningStreamBlock(blocks.StreamBlock):

@@ -89,9 +89,3 @@ class LibraryFilterForm(forms.Form):
         if data.get("max_minutes") is not None and "max_minutes" not in self.errors:
             materials = materials.filter(duration_minutes__lte=data["max_minutes"])
         return materials.distinct()
-
-    @property
-    def is_filtered(self):
-        return self.is_bound and any(
-            self.cleaned_data.get(n) not in (None, "") for n in self.fields
-        )

@@ -1,5 +1,6 @@
 """The content library: ready-made materials mentors take into their sessions."""
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -104,7 +105,7 @@ class MaterialPage(PrintablePageMixin, Page):
                 FieldPanel("format"),
                 FieldPanel("duration_minutes"),
                 FieldPanel("audience"),
-                FieldPanel("tools"),
+                FieldPanel("tools", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
             ],
             heading=_("How to use it"),
