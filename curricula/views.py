@@ -103,7 +103,10 @@ def plan_detail(request, pk):
 def plan_add_material(request):
     """The «add to plan» button of a material page and of the library listing."""
     me = _require_mentor(request)
-    material = get_object_or_404(MaterialPage.objects.live(), pk=request.POST.get("material"))
+    material_id = request.POST.get("material", "")
+    if not material_id.isdigit():
+        raise Http404
+    material = get_object_or_404(MaterialPage.objects.live(), pk=material_id)
     plan_id = request.POST.get("plan", "")
     if plan_id in ("", "new"):
         return redirect(f"{reverse('plan_create')}?material={material.pk}")

@@ -157,6 +157,18 @@ def test_mentor_cannot_link_another_mentors_pair(client, plan):
     assert not SessionPlan.objects.filter(title="Чужая пара").exists()
 
 
+def test_bad_ids_give_404_not_500(client, plan):
+    client.force_login(plan.mentor.user)
+    for data in ({"material": "abc", "plan": plan.pk}, {"material": "", "plan": "x"}):
+        assert client.post(reverse("plan_add_material"), data).status_code == 404
+    item = plan.items.first()
+    response = client.post(
+        reverse("plan_add_material"), {"material": item.material_id, "plan": "x"}
+    )
+    assert response.status_code == 404
+    assert client.get(reverse("plan_create") + "?material=abc").status_code == 200
+
+
 def test_non_mentor_cannot_create_plans(client, plan):
     client.force_login(plan.pair.mentee.user)
     assert client.get(reverse("plan_create")).status_code == 404
