@@ -13,7 +13,7 @@ programme's confidentiality principle (DESIGN.md):
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 
 from mentoring.models import Pair, Participant
@@ -150,3 +150,33 @@ def is_mentor_of(user, person):
     if me is None or person is None:
         return False
     return _record_pairs().filter(mentor=me, mentee=person).exists()
+
+
+def is_own_record(user, owner_id):
+    """A record a participant keeps for themselves (e.g. a mentor's session plan)."""
+    me = participant_of(user)
+    return me is not None and me.pk == owner_id
+
+
+def can_read_shared_with_pair(user, owner_id, pair):
+    """A mentor's own record shared read-only with the mentee of one of the mentor's pairs.
+
+    The owner reads it; the mentee reads it only when the linked pair is the owner's.
+    Curators, HR and staff do not: it is the pair's working material.
+    """
+    me = participant_of(user)
+    if me is None:
+        return False
+    if me.pk == owner_id:
+        return True
+    return pair is not None and pair.mentor_id == owner_id and pair.mentee_id == me.pk
+
+
+def shared_with_pair_q(user, owner_field="mentor", pair_field="pair"):
+    """The :func:`can_read_shared_with_pair` rule as a filter, for listings in one query."""
+    me = participant_of(user)
+    if me is None:
+        return Q(pk__in=[])
+    return Q(**{f"{owner_field}_id": me.pk}) | Q(
+        **{f"{pair_field}__mentee_id": me.pk, f"{pair_field}__mentor_id": F(f"{owner_field}_id")}
+    )

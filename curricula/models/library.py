@@ -1,0 +1,135 @@
+"""The content library: ready-made materials mentors take into their sessions."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from curricula.blocks import LearningStreamBlock
+from curricula.models.printable import PrintablePageMixin
+from curricula.models.tracks import Audience
+
+MATERIALS_PER_PAGE = 12
+
+
+class LibraryIndexPage(Page):
+    """The library listing with filters that combine and live in the URL."""
+
+    intro = models.TextField(_("Introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["curricula.MaterialPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Content library")
+        verbose_name_plural = _("Content libraries")
+
+    def get_context(self, request, *args, **kwargs):
+        from curricula.filters import LibraryFilterForm
+        from curricula.plans import plans_for_picker
+
+        context = super().get_context(request, *args, **kwargs)
+        form = LibraryFilterForm(request.GET or None)
+        materials = form.filter(
+            MaterialPage.objects.live().child_of(self).prefetch_related("tools", "tags")
+        ).order_by("title")
+        page = Paginator(materials, MATERIALS_PER_PAGE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            materials=page,
+            result_count=page.paginator.count,
+            filter_query=query.urlencode(),
+            my_plans=plans_for_picker(request.user),
+        )
+        return context
+
+
+class MaterialTag(TaggedItemBase):
+    """The through model of the topic tags of a material."""
+
+    content_object = ParentalKey(
+        "curricula.MaterialPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class MaterialPage(PrintablePageMixin, Page):
+    """One library material: an exercise, question bank, meeting template, checklist, case
+    or handout, with who it is for, how long it takes and which tools it serves."""
+
+    class Kind(models.TextChoices):
+        EXERCISE = "exercise", _("Exercise")
+        QUESTION_BANK = "questions", _("Question bank")
+        MEETING_TEMPLATE = "template", _("Meeting template")
+        CHECKLIST = "checklist", _("Checklist")
+        CASE = "case", _("Case")
+        HANDOUT = "handout", _("Handout")
+
+    class Format(models.TextChoices):
+        INDIVIDUAL = "individual", _("Individual")
+        PAIR = "pair", _("In a pair")
+        GROUP = "group", _("In a group")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.PAIR
+    )
+    duration_minutes = models.PositiveIntegerField(_("duration, minutes"), default=15)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.MENTOR
+    )
+    summary = models.TextField(_("Summary"), blank=True)
+    body = StreamField(LearningStreamBlock(), verbose_name=_("Body"), blank=True)
+    tools = ParentalManyToManyField(
+        "skills.ToolPage", blank=True, related_name="materials", verbose_name=_("digital tools")
+    )
+    tags = ClusterTaggableManager(through=MaterialTag, blank=True, verbose_name=_("topics"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("format"),
+                FieldPanel("duration_minutes"),
+                FieldPanel("audience"),
+                FieldPanel("tools", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("How to use it"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("audience"),
+    ]
+    parent_page_types = ["curricula.LibraryIndexPage"]
+    subpage_types = []
+    pdf_template = "curricula/pdf/material.html"
+
+    class Meta:
+        verbose_name = _("Library material")
+        verbose_name_plural = _("Library materials")
+
+    def get_context(self, request, *args, **kwargs):
+        from curricula.plans import plans_for_picker
+
+        context = super().get_context(request, *args, **kwargs)
+        context["my_plans"] = plans_for_picker(request.user)
+        return context

@@ -1,0 +1,68 @@
+"""Track progress as aggregates for the HR dashboard (registered in the app config).
+
+Individual progress is the learner's own; HR sees only counts over groups of at least
+``MIN_GROUP_SIZE`` distinct people (:func:`mentoring.access.group_is_reportable`).
+"""
+
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mentoring import access
+from mentoring.results import ResultSeries
+
+
+def _month(value):
+    return timezone.localtime(value).date().replace(day=1)
+
+
+def track_progress(filters):
+    """Modules completed per month and learners per track, hidden below the group size."""
+    from curricula.models import ModuleProgress, TrackPage
+
+    rows = ModuleProgress.objects.filter(module__live=True)
+    if filters.plant_id:
+        rows = rows.filter(user__participant__plant_id=filters.plant_id)
+    if filters.cycle_id:
+        in_cycle = Q(user__participant__pairs_as_mentor__cycle_id=filters.cycle_id) | Q(
+            user__participant__pairs_as_mentee__cycle_id=filters.cycle_id
+        )
+        rows = rows.filter(in_cycle)
+    if filters.months:
+        rows = rows.filter(completed_at__date__gte=filters.months[0])
+    people_by_month = defaultdict(set)
+    done_by_month = defaultdict(int)
+    people_by_track = defaultdict(set)
+    seen = set()
+    for user_id, module_id, path, completed_at in rows.values_list(
+        "user_id", "module_id", "module__path", "completed_at"
+    ).distinct():
+        if (user_id, module_id) in seen:
+            continue
+        seen.add((user_id, module_id))
+        month = _month(completed_at)
+        people_by_month[month].add(user_id)
+        done_by_month[month] += 1
+        people_by_track[path[: -TrackPage.steplen]].add(user_id)
+
+    def shown(people, value):
+        return value if access.group_is_reportable(len(people)) else None
+
+    by_month = {m: shown(people_by_month[m], done_by_month[m]) for m in filters.months}
+    everyone = set().union(*people_by_month.values()) if people_by_month else set()
+    tracks = TrackPage.objects.live().order_by("path").only("title", "path")
+    by_group = [
+        (t.title, shown(people_by_track[t.path], len(people_by_track[t.path]))) for t in tracks
+    ]
+    return [
+        ResultSeries(
+            key="curricula.modules_completed",
+            title=_("Track modules completed"),
+            by_month=by_month,
+            total=shown(everyone, len(seen)),
+            by_group=by_group,
+            unit=_("modules"),
+        )
+    ]
