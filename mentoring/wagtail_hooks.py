@@ -16,6 +16,7 @@ from mentoring.views import admin_import
 
 
 class CycleViewSet(ModelViewSet):
+    name = "cycles"
     model = Cycle
     icon = "date"
     menu_label = _("Cycles")
@@ -39,6 +40,7 @@ class CycleViewSet(ModelViewSet):
 class PairViewSet(ModelViewSet):
     """Pairs; the status field moves the pair through its lifecycle (nonsense refused)."""
 
+    name = "pairs"
     model = Pair
     icon = "group"
     menu_label = _("Pairs")
@@ -76,6 +78,7 @@ class PairViewSet(ModelViewSet):
 
 
 class ParticipantViewSet(ModelViewSet):
+    name = "participants"
     model = Participant
     icon = "user"
     menu_label = _("Participants")
@@ -91,6 +94,7 @@ class ParticipantViewSet(ModelViewSet):
 class NominationViewSet(ModelViewSet):
     """HR reviews nominations: accept, decline or waiting list (the nominee is e-mailed)."""
 
+    name = "nominations"
     model = Nomination
     icon = "pick"
     menu_label = _("Nominations")
@@ -137,6 +141,7 @@ class NominationViewSet(ModelViewSet):
 
 
 class IdeaViewSet(ModelViewSet):
+    name = "ideas"
     model = Idea
     icon = "help"
     menu_label = _("Ideas")
