@@ -127,13 +127,13 @@ def parse(name, data):
 
 def _column_label(column):
     return {
-        "full_name": _("full name"),
-        "email": _("e-mail"),
-        "personnel_number": _("personnel number"),
-        "plant": _("plant"),
-        "department": _("department"),
-        "position": _("position"),
-        "role": _("role"),
+        "full_name": _("Full name"),
+        "email": _("E-mail"),
+        "personnel_number": _("Personnel number"),
+        "plant": _("Plant"),
+        "department": _("Department"),
+        "position": _("Position"),
+        "role": _("Role"),
     }[column]
 
 
@@ -155,7 +155,8 @@ def split_name(full_name):
     return parts[0], parts[1] if len(parts) > 1 else "", " ".join(parts[2:])
 
 
-def _chunks(items, size=CHUNK):
+def _chunks(items, size=None):
+    size = size or CHUNK
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -229,7 +230,7 @@ def validate(rows, progress=None):
         ):
             if len(row[column]) > limit:
                 messages.append(
-                    _("The %(column)s is longer than %(limit)s characters.")
+                    _("The “%(column)s” column is longer than %(limit)s characters.")
                     % {"column": _column_label(column), "limit": limit}
                 )
         if messages:
