@@ -24,7 +24,9 @@ def desk(request):
     _require_curator(request)
     pairs = list(
         health.annotate(
-            access.curated_pairs(request.user).filter(status__in=access.RECORD_ACCESS_STATUSES)
+            access.curated_pairs(request.user).filter(
+                status__in=(Pair.Status.ACTIVE, Pair.Status.PAUSED)
+            )
         ).select_related("cycle", "mentor__user", "mentee__user", "mentee__department")
     )
     signals = health.signals_for(pairs)

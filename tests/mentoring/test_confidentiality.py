@@ -213,7 +213,9 @@ def test_issue_goes_to_the_curator_and_stays_invisible_to_the_other_side(
     assert not access.issues_visible_to(world["mentor"].user).exists()
 
     client.force_login(world["curator"].user)
-    assert "Наставник говорит слишком быстро" in client.get(reverse("curator_desk")).content.decode()
+    assert (
+        "Наставник говорит слишком быстро" in client.get(reverse("curator_desk")).content.decode()
+    )
 
 
 def test_curator_tracks_the_issue_with_notes_only_curator_and_hr_admin_see(client, world):
