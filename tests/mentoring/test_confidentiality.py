@@ -256,3 +256,23 @@ def test_feedback_factory_author_is_from_the_pair(world):
     assert not access.can_read_feedback_authors(world["mentor"].user, world["pair"])
     assert list(access.own_feedback(world["mentor"].user)) == []
     assert list(access.own_feedback(world["mentee"].user)) == [feedback]
+
+
+def test_pair_page_queries_do_not_grow_with_meetings(client, world):
+    from tests.utils import query_count
+
+    client.force_login(world["mentor"].user)
+    url = reverse("pair_detail", args=[world["pair"].pk])
+    small = query_count(client.get, url)
+    for _ in range(8):
+        FeedbackFactory(meeting=MeetingFactory(pair=world["pair"]), author=world["mentor"])
+    assert query_count(client.get, url) == small
+
+
+def test_dashboard_links_members_to_the_pair_page(client, world):
+    client.force_login(world["mentee"].user)
+    body = client.get(reverse("my_dashboard")).content.decode()
+    assert reverse("pair_detail", args=[world["pair"].pk]) in body
+    client.force_login(world["curator"].user)
+    body = client.get(reverse("my_dashboard")).content.decode()
+    assert reverse("curator_pair", args=[world["pair"].pk]) in body
