@@ -1,18 +1,20 @@
 """The programme in the Wagtail admin: cycles, pairs, people, nominations, ideas, imports."""
 
 from django.urls import path, reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from mentoring import access
 from mentoring.admin_forms import NominationAdminForm, PairAdminForm
 from mentoring.models import Cycle, Idea, Nomination, Pair, Participant
-from mentoring.views import admin_import
+from mentoring.views import admin_import, admin_pairs
 
 
 class CycleViewSet(ModelViewSet):
@@ -37,6 +39,17 @@ class CycleViewSet(ModelViewSet):
     ]
 
 
+class TransitionColumn(Column):
+    """Links to the lifecycle steps that make sense from the pair's current status."""
+
+    def get_value(self, instance):
+        links = [
+            (reverse("pair_transition", args=[instance.pk, status.value]), status.label)
+            for status in instance.allowed_transitions()
+        ]
+        return format_html_join(" · ", '<a href="{}">{}</a>', links) or "—"
+
+
 class PairViewSet(ModelViewSet):
     """Pairs; the status field moves the pair through its lifecycle (nonsense refused)."""
 
@@ -44,7 +57,14 @@ class PairViewSet(ModelViewSet):
     model = Pair
     icon = "group"
     menu_label = _("Pairs")
-    list_display = ["__str__", "cycle", "curator", "status", "started_on"]
+    list_display = [
+        "__str__",
+        "cycle",
+        "curator",
+        "status",
+        "started_on",
+        TransitionColumn("transitions", label=_("Move to")),
+    ]
     list_filter = ["status", "cycle", "mentee__plant"]
     search_fields = [
         "mentor__user__last_name",
@@ -172,6 +192,11 @@ def register_import_urls():
         path("participant-import/", admin_import.upload, name="participant_import"),
         path("participant-import/<int:pk>/", admin_import.job, name="participant_import_job"),
         path("programme-mail/", admin_import.mass_mail, name="programme_mass_mail"),
+        path(
+            "pairs/<int:pk>/transition/<str:status>/",
+            admin_pairs.transition,
+            name="pair_transition",
+        ),
     ]
 
 

@@ -109,3 +109,26 @@ def test_admin_pair_listing_exports_a_spreadsheet(client, hr_admin):
     response = client.get(reverse("pairs:index") + "?export=xlsx")
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
+
+
+def test_admin_transition_action(client, hr_admin):
+    pair = PairFactory()
+    client.force_login(hr_admin.user)
+    listing = client.get(reverse("pairs:index")).content.decode()
+    assert reverse("pair_transition", args=[pair.pk, "paused"]) in listing
+    url = reverse("pair_transition", args=[pair.pk, "ended_early"])
+    response = client.post(url, {"reason": ""})
+    assert "Укажите причину" in response.content.decode()
+    client.post(url, {"reason": "Наставник уволился"})
+    pair.refresh_from_db()
+    assert (pair.status, pair.end_reason) == (Pair.Status.ENDED_EARLY, "Наставник уволился")
+    response = client.post(reverse("pair_transition", args=[pair.pk, "active"]), {"reason": ""})
+    assert "жизненный цикл завершён" in response.content.decode()
+
+
+def test_admin_transition_needs_the_permission(client, hr_editor):
+    pair = PairFactory()
+    client.force_login(hr_editor.user)
+    client.post(reverse("pair_transition", args=[pair.pk, "paused"]), {"reason": ""})
+    pair.refresh_from_db()
+    assert pair.status == Pair.Status.ACTIVE
