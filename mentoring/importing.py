@@ -235,8 +235,10 @@ def validate(rows, progress=None):
                 )
         if messages:
             errors.append({"row": row["row"], "messages": messages})
-        if progress and index % CHUNK == 0:
+        if progress and index and index % CHUNK == 0:
             progress(index)
+    if progress:
+        progress(len(rows))
     return errors
 
 
@@ -260,7 +262,9 @@ class ImportSummary:
 
 def apply(rows, progress=None):
     """Write the rows in one transaction; raise ``ValueError`` if any row is invalid."""
-    errors = validate(rows)
+    # progress is reported while checking: writes inside the transaction below would stay
+    # invisible to the progress page until the commit
+    errors = validate(rows, progress=progress)
     if errors:
         raise ValueError(errors)
     summary = ImportSummary()
@@ -279,12 +283,8 @@ def apply(rows, progress=None):
         departments = {(d.plant_id, d.name): d for d in Department.objects.all()}
         groups = {Role(role): Group.objects.get(name=name) for role, name in GROUP_NAMES.items()}
 
-        done = 0
         for chunk in _chunks(rows):
             _apply_chunk(chunk, plants, departments, groups, summary)
-            done += len(chunk)
-            if progress:
-                progress(done)
     return summary
 
 
