@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.http import Http404
 
-from mentoring.models import Pair, Participant
+from mentoring.models import Feedback, Pair, Participant, SupportIssue, TopicRequest
 from mentoring.roles import HR_ROLES, ROLE_BY_GROUP, Role
 
 RECORD_ACCESS_STATUSES = (Pair.Status.ACTIVE, Pair.Status.PAUSED, Pair.Status.COMPLETED)
@@ -180,3 +180,79 @@ def shared_with_pair_q(user, owner_field="mentor", pair_field="pair"):
     return Q(**{f"{owner_field}_id": me.pk}) | Q(
         **{f"{pair_field}__mentee_id": me.pk, f"{pair_field}__mentor_id": F(f"{owner_field}_id")}
     )
+
+
+def is_pair_member(user, pair):
+    """The mentor or the mentee of ``pair`` (the people who log its meetings)."""
+    return can_view_pair_private(user, pair)
+
+
+def member_pairs(user):
+    """Pairs where ``user`` is the mentor or the mentee, any status."""
+    me = participant_of(user)
+    if me is None:
+        return Pair.objects.none()
+    return Pair.objects.filter(Q(mentor=me) | Q(mentee=me))
+
+
+def get_member_pair_or_404(user, pk):
+    """The pair ``pk`` if ``user`` is its mentor or mentee; 404 otherwise (guessed ids)."""
+    pair = (
+        member_pairs(user)
+        .select_related("cycle", "mentor__user", "mentee__user", "curator__user")
+        .filter(pk=pk)
+        .first()
+    )
+    if pair is None:
+        raise Http404
+    return pair
+
+
+def curated_pairs(user):
+    """Pairs whose support ``user`` manages as their curator (running or finished)."""
+    me = participant_of(user)
+    if me is None:
+        return Pair.objects.none()
+    return Pair.objects.filter(curator=me)
+
+
+def can_read_feedback_authors(user, pair):
+    """Feedback by name: the pair's curator and HR admins — never the other side."""
+    return can_curate(user, pair)
+
+
+def own_feedback(user):
+    """A pair member sees only the feedback they wrote themselves."""
+    me = participant_of(user)
+    if me is None:
+        return Feedback.objects.none()
+    return Feedback.objects.filter(author=me)
+
+
+def issues_visible_to(user):
+    """Issues raised to the curator: the raiser, the pair's curator and HR admins.
+
+    The other side of the pair never sees that an issue exists.
+    """
+    me = participant_of(user)
+    condition = Q(pk__in=[])
+    if me is not None:
+        condition |= Q(raised_by=me) | Q(pair__curator=me)
+    if is_hr_admin(user):
+        condition = Q()
+    return SupportIssue.objects.filter(condition)
+
+
+def can_manage_issue(user, issue):
+    """Status and notes of an issue: the pair's curator and HR admins only."""
+    return can_curate(user, issue.pair)
+
+
+def open_topic_requests(user, pair):
+    """Topics the mentee asked for and no meeting covered yet, for the pair's members.
+
+    The session-plan page (curricula) calls this to show the mentor what to prepare.
+    """
+    if not is_pair_member(user, pair):
+        return TopicRequest.objects.none()
+    return TopicRequest.objects.filter(pair=pair, covered_in__isnull=True).order_by("created_at")

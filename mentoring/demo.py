@@ -1,14 +1,29 @@
-"""Demo people of the programme: a plant, its departments, the demo accounts and pairs.
+"""Demo people of the programme: two plants, departments, the demo accounts and pairs,
+then months of activity: meetings, feedback, issues, nominations and ideas.
 
 Idempotent: every object is found by a natural key before it is created.
 """
 
 import datetime
+import random
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from mentoring.models import Cycle, Department, Pair, Participant, Plant
+from mentoring.models import (
+    Cycle,
+    Department,
+    Feedback,
+    Idea,
+    IssueNote,
+    Meeting,
+    Nomination,
+    Pair,
+    Participant,
+    Plant,
+    SupportIssue,
+    TopicRequest,
+)
 from mentoring.roles import GROUP_NAMES, Role
 
 DEMO_PASSWORD = "demo12345"  # noqa: S105 - documented demo password
@@ -21,6 +36,106 @@ DEPARTMENTS = [
     "Отдел технического контроля",
     "Планово-экономический отдел",
     "Отдел информационных технологий",
+]
+
+PLANT2 = ("Завод «Уралтрубмаш», площадка Полевской", "Полевской")
+DEPARTMENTS2 = ["Цех холодной прокатки", "Служба качества", "Энергослужба"]
+
+# username, last, first, patronymic, position, plant (1|2), department index, roles, consent
+MORE_PEOPLE = [
+    (
+        "curator2",
+        "Гусева",
+        "Ирина",
+        "Павловна",
+        "Специалист по обучению",
+        2,
+        1,
+        [Role.CURATOR],
+        False,
+    ),
+    (
+        "mentor5",
+        "Фролов",
+        "Никита",
+        "Андреевич",
+        "Инженер-программист АСУ ТП",
+        1,
+        5,
+        [Role.MENTOR],
+        True,
+    ),
+    (
+        "mentee5",
+        "Белоусов",
+        "Анатолий",
+        "Фёдорович",
+        "Начальник цеха отделки труб",
+        1,
+        1,
+        [Role.MENTEE],
+        True,
+    ),
+    (
+        "mentor6",
+        "Тихонова",
+        "Алина",
+        "Рустамовна",
+        "Специалист по цифровизации",
+        1,
+        5,
+        [Role.MENTOR],
+        False,
+    ),
+    (
+        "mentee6",
+        "Кравченко",
+        "Людмила",
+        "Степановна",
+        "Начальник планово-экономического отдела",
+        1,
+        4,
+        [Role.MENTEE],
+        True,
+    ),
+    (
+        "mentor7",
+        "Мухаметов",
+        "Тимур",
+        "Ринатович",
+        "Инженер по качеству",
+        2,
+        1,
+        [Role.MENTOR],
+        True,
+    ),
+    (
+        "mentee7",
+        "Савельев",
+        "Борис",
+        "Григорьевич",
+        "Начальник цеха холодной прокатки",
+        2,
+        0,
+        [Role.MENTEE],
+        False,
+    ),
+    ("mentor8", "Павлова", "Ксения", "Игоревна", "Инженер-энергетик", 2, 2, [Role.MENTOR], True),
+    (
+        "mentee8",
+        "Лаптев",
+        "Юрий",
+        "Михайлович",
+        "Главный энергетик площадки",
+        2,
+        2,
+        [Role.MENTEE],
+        True,
+    ),
+    ("mentor9", "Дмитриев", "Олег", "Вадимович", "Инженер-технолог", 1, 0, [Role.MENTOR], False),
+    ("kim", "Ким", "Алина", "Сергеевна", "Инженер-технолог", 1, 0, [], False),
+    ("shestakov", "Шестаков", "Денис", "Олегович", "Программист 1С", 1, 5, [], False),
+    ("garipova", "Гарипова", "Лилия", "Маратовна", "Инженер по качеству", 2, 1, [], False),
 ]
 
 # username, last, first, patronymic, position, department index, roles, consent
@@ -178,10 +293,373 @@ def load(stdout=None):
                 "started_on": cycle.starts_on + datetime.timedelta(days=7),
             },
         )
+    plant2, _ = Plant.objects.get_or_create(name=PLANT2[0], defaults={"city": PLANT2[1]})
+    departments2 = [
+        Department.objects.get_or_create(plant=plant2, name=name)[0] for name in DEPARTMENTS2
+    ]
+    cycle.plants.add(plant2)
+    for index, row in enumerate(MORE_PEOPLE):
+        username, last, first, patronymic, position, plant_no, dept, roles, consent = row
+        user = _user(username, last, first, patronymic)
+        user.groups.add(*(groups[r] for r in roles))
+        participant, _ = Participant.objects.get_or_create(
+            user=user,
+            defaults={
+                "personnel_number": f"УТМ-{2001 + index}",
+                "plant": plant if plant_no == 1 else plant2,
+                "department": (departments if plant_no == 1 else departments2)[dept],
+                "position": position,
+                "consent_to_share": consent,
+            },
+        )
+        people[username] = participant
+    for mentor, mentee, curator in [
+        ("mentor5", "mentee5", "curator"),
+        ("mentor6", "mentee6", "curator"),
+        ("mentor7", "mentee7", "curator2"),
+        ("mentor8", "mentee8", "curator2"),
+    ]:
+        Pair.objects.get_or_create(
+            cycle=cycle,
+            mentor=people[mentor],
+            mentee=people[mentee],
+            defaults={
+                "curator": people[curator],
+                "status": Pair.Status.ACTIVE,
+                "started_on": cycle.starts_on + datetime.timedelta(days=7),
+            },
+        )
+    _previous_cycle(people, plant, today)
     if stdout:
         stdout.write(f"  people: {len(people)}, pairs: {cycle.pairs.count()}")
     return people
 
 
+def _previous_cycle(people, plant, today):
+    """Last year's pilot: finished pairs, so that mentor retention has a history."""
+    cycle, _ = Cycle.objects.get_or_create(
+        name="Пилот 2025 «Первые шаги»",
+        defaults={
+            "starts_on": today - datetime.timedelta(days=420),
+            "ends_on": today - datetime.timedelta(days=240),
+            "status": Cycle.Status.FINISHED,
+        },
+    )
+    cycle.plants.add(plant)
+    left = people["mentor9"]
+    if left.left_company_on is None:
+        left.left_company_on = today - datetime.timedelta(days=200)
+        left.save(update_fields=["left_company_on"])
+    for mentor, mentee in [
+        ("mentor", "mentee2"),
+        ("mentor2", "mentee3"),
+        ("mentor3", "mentee4"),
+        ("mentor4", "mentee"),
+        ("mentor5", "mentee6"),
+        ("mentor9", "mentee5"),
+    ]:
+        Pair.objects.get_or_create(
+            cycle=cycle,
+            mentor=people[mentor],
+            mentee=people[mentee],
+            defaults={
+                "curator": people["curator"],
+                "status": Pair.Status.COMPLETED,
+                "started_on": cycle.starts_on,
+                "ended_on": cycle.ends_on,
+            },
+        )
+
+
 def load_activity(stdout=None):
     """Meetings, feedback, nominations and ideas of the running cycle (after content)."""
+    cycle = Cycle.objects.filter(name="Пилотный цикл «Цифровой цех»").first()
+    if cycle is None:
+        return
+    people = {
+        p.user.username: p
+        for p in Participant.objects.select_related("user").filter(
+            user__username__in=[row[0] for row in PEOPLE + MORE_PEOPLE]
+        )
+    }
+    tools = list(_tools())
+    pairs = {
+        p.mentor.user.username: p
+        for p in cycle.pairs.select_related("mentor__user", "mentee__user", "cycle")
+    }
+    created = 0
+    for mentor, pair in sorted(pairs.items()):
+        if not pair.meetings.exists():
+            created += _meetings(pair, tools, mentor)
+        if not pair.topic_requests.filter(covered_in__isnull=True).exists():
+            TopicRequest.objects.create(
+                pair=pair,
+                text=OPEN_TOPICS[pair.pk % len(OPEN_TOPICS)],
+                requested_by=pair.mentee.user,
+            )
+    _issues(pairs, people)
+    _nominations(people, tools)
+    _ideas(pairs, people)
+    if stdout:
+        stdout.write(
+            f"  meetings: {Meeting.objects.filter(pair__cycle=cycle).count()} (+{created}), "
+            f"feedback: {Feedback.objects.filter(meeting__pair__cycle=cycle).count()}, "
+            f"issues: {SupportIssue.objects.count()}, ideas: {Idea.objects.count()}"
+        )
+
+
+TOPICS = [
+    "Сводные таблицы в Excel по выпуску труб за смену",
+    "Как читать дашборд простоев в Power BI",
+    "Планирование ремонтов в общем календаре",
+    "Видеосвязь с площадкой Полевской без помощи ИТ",
+    "Электронная подпись служебных записок",
+    "Чат-бот заявок на ремонт оборудования",
+    "Фильтры и условное форматирование в журнале ОТК",
+    "Облачные папки для документов цеха",
+]
+OPEN_TOPICS = [
+    "Хочу сам собрать отчёт по браку за месяц",
+    "Как поставить задачу мастерам в мессенджере так, чтобы её не потеряли",
+    "Разобраться с графиками в презентации для директора",
+    "Как найти нужную инструкцию на портале за минуту",
+]
+NOTES = [
+    "Договорились, что в следующий раз Виктор Петрович строит таблицу сам, я только подсказываю.",
+    "Было трудно признаться, что не знаю, где лежит файл, — обсудили, это нормально.",
+    "Попробовали на реальных данных смены; домашнее задание — повторить на данных за неделю.",
+    "Темп был слишком быстрым, в следующий раз начнём с повторения.",
+    "Обсудили, как объяснить мастерам новый порядок заявок.",
+]
+CHANGES = [
+    "",
+    "Больше практики на данных цеха",
+    "Начинать с короткого повторения",
+    "Встречаться в переговорной, а не в цеху — там шумно",
+    "Давать памятку после встречи",
+]
+
+
+def _tools():
+    model = Meeting.tools.field.related_model
+    qs = model.objects.all()
+    if hasattr(qs, "live"):
+        qs = qs.live()
+    return qs.order_by("pk")
+
+
+def _meetings(pair, tools, mentor):
+    """Meetings every ~2 weeks since the start; pair 3 went silent, pair 4 is struggling."""
+    rng = random.Random(f"demo-{mentor}")
+    today = datetime.date.today()
+    stop = today - datetime.timedelta(days=40) if mentor == "mentor3" else today
+    day = pair.started_on or pair.cycle.starts_on
+    count = 0
+    while day <= stop - datetime.timedelta(days=2):
+        meeting = Meeting.objects.create(
+            pair=pair,
+            held_on=day,
+            duration_minutes=rng.choice([45, 60, 60, 75, 90]),
+            topics_requested=TOPICS[(count + pair.pk) % len(TOPICS)],
+            private_notes=rng.choice(NOTES),
+            logged_by=(pair.mentor if count % 2 == 0 else pair.mentee).user,
+        )
+        if tools:
+            meeting.tools.set(rng.sample(tools, k=min(len(tools), rng.choice([1, 2]))))
+        last = day + datetime.timedelta(days=16) > stop
+        if not last or mentor != "mentor":
+            for author, side in ((pair.mentor, "mentor"), (pair.mentee, "mentee")):
+                if mentor == "mentor4":
+                    # the struggling pair: feedback falls month after month
+                    usefulness = max(1, 5 - count // 2)
+                    dialogue = max(1, 4 - count // 2)
+                else:
+                    usefulness, dialogue = rng.choice([4, 5, 5]), rng.choice([3, 4, 5, 5])
+                Feedback.objects.create(
+                    meeting=meeting,
+                    author=author,
+                    side=side,
+                    usefulness=usefulness,
+                    equal_dialogue=dialogue,
+                    what_to_change=rng.choice(CHANGES),
+                )
+        count += 1
+        day += datetime.timedelta(days=pair.cycle.meeting_every_days + rng.choice([-2, 0, 0, 3]))
+    return count
+
+
+def _issues(pairs, people):
+    rows = [
+        (
+            "mentor4",
+            "mentee",
+            "Встречи превращаются в лекцию",
+            "Наставник много рассказывает, а попробовать самому времени не остаётся. "
+            "Неудобно говорить ему напрямую.",
+            SupportIssue.Status.OPEN,
+            None,
+        ),
+        (
+            "mentor7",
+            "mentor",
+            "Наставляемый отвлекается на звонки",
+            "На каждой встрече по 3–4 звонка из цеха, за час успеваем минут двадцать.",
+            SupportIssue.Status.IN_PROGRESS,
+            "Поговорила с Борисом Григорьевичем: договорились, что на время встречи "
+            "телефон передаётся заместителю. Проверить через две недели.",
+        ),
+        (
+            "mentor2",
+            "mentee",
+            "Не совпадают смены",
+            "Наставник работает в дневную смену, я — в сменном графике.",
+            SupportIssue.Status.RESOLVED,
+            "Согласовали встречи по четвергам в 15:00 на стыке смен.",
+        ),
+    ]
+    for mentor, side, subject, description, status, note in rows:
+        pair = pairs.get(mentor)
+        if pair is None or SupportIssue.objects.filter(pair=pair, subject=subject).exists():
+            continue
+        issue = SupportIssue.objects.create(
+            pair=pair,
+            raised_by=pair.mentor if side == "mentor" else pair.mentee,
+            subject=subject,
+            description=description,
+        )
+        if note:
+            IssueNote.objects.create(issue=issue, author=pair.curator, text=note)
+        if status != SupportIssue.Status.OPEN:
+            issue.set_status(status)
+
+
+def _nominations(people, tools):
+    rows = [
+        ("kim", "kim", Nomination.Kind.SELF, Nomination.Status.SUBMITTED, (5, 4, 4, 4, 5), ""),
+        (
+            "mentor2",
+            "shestakov",
+            Nomination.Kind.RECOMMENDATION,
+            Nomination.Status.ACCEPTED,
+            (5, 5, 5, 3, 4),
+            "Приглашён на обучение наставников в следующем цикле.",
+        ),
+        (
+            "mentee",
+            "garipova",
+            Nomination.Kind.RECOMMENDATION,
+            Nomination.Status.WAITING_LIST,
+            (4, 4, 5, 5, 3),
+            "Вернёмся при наборе пар на площадке Полевской.",
+        ),
+    ]
+    for nominator, nominee, kind, status, scores, comment in rows:
+        if nominator not in people or nominee not in people:
+            continue
+        nomination, created = Nomination.objects.get_or_create(
+            nominator=people[nominator],
+            nominee=people[nominee],
+            defaults={
+                "kind": kind,
+                "status": status,
+                "hr_comment": comment,
+                "outcome_sent_for": "" if status == Nomination.Status.SUBMITTED else status,
+                "statement": "Сама ведёт учёт в Excel и помогает коллегам с отчётами."
+                if nominee == "kim"
+                else "Объясняет спокойно и понятно, коллеги сами идут к нему с вопросами.",
+                **dict(
+                    zip(
+                        (
+                            "digital_literacy",
+                            "systems_thinking",
+                            "expertise",
+                            "communication",
+                            "motivation",
+                        ),
+                        scores,
+                        strict=True,
+                    )
+                ),
+            },
+        )
+        if created and tools:
+            nomination.tools.set(tools[:2])
+
+
+def _ideas(pairs, people):
+    today = datetime.date.today()
+    rows = [
+        (
+            "mentee",
+            "Электронный журнал смены вместо бумажного",
+            Idea.Status.IMPLEMENTED,
+            "Мастера тратят на передачу смены 10 минут вместо 25.",
+            70,
+        ),
+        (
+            "mentee2",
+            "QR-коды на станках со ссылкой на инструкцию по наладке",
+            Idea.Status.IMPLEMENTED,
+            "Наладчики находят инструкцию за минуту; 14 станков промаркированы.",
+            50,
+        ),
+        (
+            "mentor2",
+            "Общий календарь ремонтов для цеха и службы главного механика",
+            Idea.Status.IMPLEMENTED,
+            "Пересечений ремонтов и плановых плавок стало меньше.",
+            35,
+        ),
+        (
+            "mentee6",
+            "Шаблон Excel для еженедельного отчёта по затратам",
+            Idea.Status.IMPLEMENTED,
+            "Отчёт готовится за час вместо половины дня.",
+            20,
+        ),
+        (
+            "mentor7",
+            "Видеосвязь на планёрке с площадкой Полевской",
+            Idea.Status.IMPLEMENTED,
+            "Начальники цехов Полевского участвуют в планёрке без поездок.",
+            8,
+        ),
+        (
+            "mentee3",
+            "Фотофиксация брака с планшета прямо в журнал ОТК",
+            Idea.Status.ACCEPTED,
+            "",
+            0,
+        ),
+        ("mentor5", "Чат-бот для заявок на ремонт", Idea.Status.IN_REVIEW, "", 0),
+        ("mentee8", "Датчики учёта электроэнергии по участкам", Idea.Status.PROPOSED, "", 0),
+        (
+            "mentor6",
+            "Печать всех отчётов в цветном виде",
+            Idea.Status.DECLINED,
+            "Отклонено: дорого и не даёт эффекта, достаточно электронного вида.",
+            0,
+        ),
+    ]
+    for author, title, status, effect, days_ago in rows:
+        if author not in people or Idea.objects.filter(title=title).exists():
+            continue
+        pair = next(
+            (
+                p
+                for p in pairs.values()
+                if author in (p.mentor.user.username, p.mentee.user.username)
+            ),
+            None,
+        )
+        Idea.objects.create(
+            author=people[author],
+            pair=pair,
+            title=title,
+            description=title + ". Идея родилась на встрече пары.",
+            status=status,
+            effect=effect,
+            implemented_on=today - datetime.timedelta(days=days_ago)
+            if status == Idea.Status.IMPLEMENTED
+            else None,
+        )

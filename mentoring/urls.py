@@ -1,9 +1,23 @@
 from django.urls import path
 
-from mentoring import views
+from mentoring.views import curator, pairs, personal, programme, results
 
 urlpatterns = [
-    path("my/", views.my_dashboard, name="my_dashboard"),
-    path("my/consent/", views.update_consent, name="update_consent"),
-    path("my/mentees/", views.my_mentees, name="my_mentees"),
+    path("my/", personal.my_dashboard, name="my_dashboard"),
+    path("my/consent/", personal.update_consent, name="update_consent"),
+    path("my/mentees/", personal.my_mentees, name="my_mentees"),
+    path("my/pairs/", pairs.my_pairs, name="my_pairs"),
+    path("my/pairs/<int:pk>/", pairs.pair_detail, name="pair_detail"),
+    path("my/pairs/<int:pk>/topics/", pairs.topic_request, name="topic_request"),
+    path("my/pairs/<int:pk>/meetings/new/", pairs.meeting_new, name="meeting_new"),
+    path("my/pairs/<int:pk>/issue/", pairs.issue_new, name="issue_new"),
+    path("my/meetings/<int:pk>/", pairs.meeting_detail, name="meeting_detail"),
+    path("my/issues/", pairs.my_issues, name="my_issues"),
+    path("curator/", curator.desk, name="curator_desk"),
+    path("curator/pairs/<int:pk>/", curator.curator_pair, name="curator_pair"),
+    path("curator/issues/<int:pk>/", curator.curator_issue, name="curator_issue"),
+    path("programme/nominate/", programme.nominate, name="nominate"),
+    path("programme/ideas/", programme.ideas, name="ideas"),
+    path("programme/results/", results.results, name="programme_results"),
+    path("programme/results.xlsx", results.results_xlsx, name="programme_results_xlsx"),
 ]

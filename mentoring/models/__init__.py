@@ -1,7 +1,28 @@
 """Records of the programme: people, their places of work, cycles and pairs."""
 
-from .meetings import Meeting
+from .feedback import Feedback
+from .ideas import Idea
+from .imports import ImportJob
+from .meetings import Meeting, TopicRequest
+from .nominations import Nomination
 from .people import Department, Participant, Plant, User
-from .programme import Cycle, Pair
+from .programme import Cycle, Pair, PairTransitionError
+from .support import IssueNote, SupportIssue
 
-__all__ = ["Cycle", "Department", "Meeting", "Pair", "Participant", "Plant", "User"]
+__all__ = [
+    "Cycle",
+    "Department",
+    "Feedback",
+    "Idea",
+    "ImportJob",
+    "IssueNote",
+    "Meeting",
+    "Nomination",
+    "Pair",
+    "PairTransitionError",
+    "Participant",
+    "Plant",
+    "SupportIssue",
+    "TopicRequest",
+    "User",
+]

@@ -45,3 +45,40 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.pair} · {self.held_on:%d.%m.%Y}"
+
+
+class TopicRequest(models.Model):
+    """A topic the mentee wants to work on: the mentee is the customer of topics.
+
+    Posted before a meeting; the mentor sees the open requests when building the session
+    plan, and a logged meeting may mark them as covered.
+    """
+
+    pair = models.ForeignKey(
+        Pair, verbose_name=_("pair"), on_delete=models.CASCADE, related_name="topic_requests"
+    )
+    text = models.TextField(_("topic"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    covered_in = models.ForeignKey(
+        Meeting,
+        verbose_name=_("covered in meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="topics_covered",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("topic request")
+        verbose_name_plural = _("topic requests")
+
+    def __str__(self):
+        return self.text[:80]

@@ -6,7 +6,17 @@ import factory
 
 from django.contrib.auth.models import Group
 
-from mentoring.models import Cycle, Department, Pair, Participant, Plant, User
+from mentoring.models import (
+    Cycle,
+    Department,
+    Feedback,
+    Meeting,
+    Pair,
+    Participant,
+    Plant,
+    SupportIssue,
+    User,
+)
 from mentoring.roles import GROUP_NAMES, Role
 
 
@@ -76,3 +86,36 @@ class PairFactory(factory.django.DjangoModelFactory):
     mentee = factory.SubFactory(ParticipantFactory, roles=[Role.MENTEE])
     curator = factory.SubFactory(ParticipantFactory, roles=[Role.CURATOR])
     status = Pair.Status.ACTIVE
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    pair = factory.SubFactory(PairFactory)
+    held_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=3))
+    duration_minutes = 60
+    topics_requested = "Сводные таблицы в Excel"
+    private_notes = "Личная заметка пары: Виктор Петрович волнуется перед отчётом"
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Feedback
+
+    meeting = factory.SubFactory(MeetingFactory)
+    author = factory.LazyAttribute(lambda f: f.meeting.pair.mentee)
+    side = Feedback.Side.MENTEE
+    usefulness = 4
+    equal_dialogue = 4
+    what_to_change = "Больше практики на реальных данных цеха"
+
+
+class SupportIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportIssue
+
+    pair = factory.SubFactory(PairFactory)
+    raised_by = factory.LazyAttribute(lambda i: i.pair.mentee)
+    subject = "Наставник переносит встречи"
+    description = "Третий раз подряд встреча переносится в последний момент."

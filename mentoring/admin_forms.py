@@ -1,0 +1,62 @@
+"""Wagtail admin forms that keep the programme's rules (lifecycle, outcome e-mails)."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from mentoring import emails
+from mentoring.models import Nomination, Pair, PairTransitionError
+
+
+class PairAdminForm(WagtailAdminModelForm):
+    """A status change in the admin goes through :meth:`Pair.transition_to`."""
+
+    def clean(self):
+        data = super().clean()
+        new = data.get("status")
+        if not new:
+            return data
+        if self.instance.pk is None:
+            if new not in (Pair.Status.PROPOSED, Pair.Status.ACTIVE):
+                self.add_error("status", _("A new pair starts as proposed or active."))
+            return data
+        original = Pair.objects.get(pk=self.instance.pk)
+        if new != original.status:
+            try:
+                original.check_transition(new, data.get("end_reason", ""))
+            except PairTransitionError as error:
+                self.add_error("status", error.messages[0])
+        return data
+
+    def save(self, commit=True):
+        pair = super().save(commit=False)
+        if pair.pk is not None:
+            original_status = Pair.objects.values_list("status", flat=True).get(pk=pair.pk)
+            if pair.status != original_status:
+                new = pair.status
+                pair.status = original_status
+                pair.transition_to(new, pair.end_reason)
+                return pair
+        elif pair.status == Pair.Status.ACTIVE and not pair.started_on:
+            pair.started_on = timezone.localdate()
+        if commit:
+            pair.save()
+        return pair
+
+
+class NominationAdminForm(WagtailAdminModelForm):
+    """HR's decision; the nominee gets the outcome by e-mail once per decision."""
+
+    def save(self, commit=True):
+        nomination = super().save(commit=False)
+        decided = nomination.status != Nomination.Status.SUBMITTED
+        if decided and nomination.outcome_sent_for != nomination.status:
+            nomination.decided_at = timezone.now()
+            nomination.outcome_sent_for = nomination.status
+            transaction.on_commit(lambda: emails.send_nomination_outcome(nomination))
+        if commit:
+            nomination.save()
+            self.save_m2m()
+        return nomination

@@ -1,0 +1,114 @@
+"""The programme's e-mails: reminders, feedback requests, outcomes and curator alerts.
+
+Plain-text Russian templates under ``mentoring/email/``; sent through Django's mail
+(console backend in development, locmem in tests). Links are absolute when a base URL is
+known (``settings.SITE_BASE_URL`` or ``WAGTAILADMIN_BASE_URL``).
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+def absolute(path):
+    base = getattr(settings, "SITE_BASE_URL", "") or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+    return base.rstrip("/") + path
+
+
+def _message(to, subject, template, context):
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string(f"mentoring/email/{template}.txt", context)
+        return EmailMessage(str(subject), body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def _send(messages):
+    messages = [m for m in messages if m.to and m.to[0]]
+    if messages:
+        get_connection().send_messages(messages)
+    return len(messages)
+
+
+def feedback_request_messages(meeting):
+    """Both sides are asked for a short feedback on the meeting."""
+    pair = meeting.pair
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("How was your meeting on %(date)s?") % {
+            "date": meeting.held_on.strftime("%d.%m.%Y")
+        }
+    url = absolute(reverse("meeting_detail", args=[meeting.pk]))
+    return [
+        _message(
+            person.user.email,
+            subject,
+            "feedback_request",
+            {"person": person, "meeting": meeting, "url": url},
+        )
+        for person in (pair.mentor, pair.mentee)
+    ]
+
+
+def send_feedback_request(meeting):
+    return _send(feedback_request_messages(meeting))
+
+
+def send_meeting_reminder(pair, days_since=None):
+    """Remind both sides that the pair has not met for a while."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Time to plan your next mentoring meeting")
+    url = absolute(reverse("pair_detail", args=[pair.pk]))
+    return _send(
+        [
+            _message(
+                person.user.email,
+                subject,
+                "meeting_reminder",
+                {"person": person, "pair": pair, "days_since": days_since, "url": url},
+            )
+            for person in (pair.mentor, pair.mentee)
+        ]
+    )
+
+
+def send_nomination_outcome(nomination):
+    """Tell the nominee what HR decided."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Your nomination as a mentor: %(status)s") % {
+            "status": nomination.get_status_display()
+        }
+    return _send(
+        [
+            _message(
+                nomination.nominee.user.email,
+                subject,
+                "nomination_outcome",
+                {"nomination": nomination, "person": nomination.nominee},
+            )
+        ]
+    )
+
+
+def send_issue_raised(issue):
+    """Alert the curator of the pair; the message names the pair, not the details."""
+    curator = issue.pair.curator
+    if curator is None:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("A pair has raised an issue with you")
+    url = absolute(reverse("curator_issue", args=[issue.pk]))
+    return _send(
+        [
+            _message(
+                curator.user.email,
+                subject,
+                "issue_raised",
+                {"issue": issue, "person": curator, "url": url},
+            )
+        ]
+    )
+
+
+def mass_messages(recipients, subject, body):
+    return [EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [r]) for r in recipients]

@@ -1,0 +1,120 @@
+"""Health signals of pairs for the curator's desk.
+
+Built-in signals come from ``mentoring``'s own records: no meeting for too long, falling
+feedback, an open issue. Upper apps add theirs (e.g. goals without progress, from
+``skills``) with :func:`register_signal_provider`:
+``provider(pairs: list[Pair]) -> dict[pair_id, list[Signal]]``, one query per call.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Avg, Count, Max, OuterRef, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from mentoring.models import Feedback, SupportIssue
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One warning about a pair and the next step the curator should take."""
+
+    key: str
+    label: str
+    advice: str
+    severity: int = 1  # 1 attention, 2 act now
+
+
+_providers = []
+
+
+def register_signal_provider(provider):
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def no_meeting_days(cycle):
+    """A pair is late when it has not met for twice its cycle's cadence (at least a week)."""
+    default = getattr(settings, "CURATOR_NO_MEETING_DAYS", None)
+    return default or max(7, 2 * (cycle.meeting_every_days or 14))
+
+
+def annotate(pairs_qs):
+    """Add the figures the desk needs, by subqueries so the row count never multiplies."""
+    recent_from = datetime.date.today() - datetime.timedelta(days=30)
+    feedback = Feedback.objects.filter(meeting__pair=OuterRef("pk")).values("meeting__pair")
+    return pairs_qs.annotate(
+        last_met=Max("meetings__held_on"),
+        open_issues=Subquery(
+            SupportIssue.objects.filter(pair=OuterRef("pk"))
+            .exclude(status=SupportIssue.Status.RESOLVED)
+            .values("pair")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        feedback_recent=Subquery(
+            feedback.filter(meeting__held_on__gte=recent_from)
+            .annotate(a=Avg("usefulness") + Avg("equal_dialogue"))
+            .values("a")[:1]
+        ),
+        feedback_before=Subquery(
+            feedback.filter(meeting__held_on__lt=recent_from)
+            .annotate(a=Avg("usefulness") + Avg("equal_dialogue"))
+            .values("a")[:1]
+        ),
+    )
+
+
+def signals_for(pairs):
+    """``{pair.pk: [Signal, ...]}`` for annotated pairs, plus the registered providers."""
+    today = datetime.date.today()
+    result = {}
+    for pair in pairs:
+        signals = []
+        if pair.status == pair.Status.ACTIVE:
+            since = pair.last_met or pair.started_on or pair.cycle.starts_on
+            days = (today - since).days
+            if days >= no_meeting_days(pair.cycle):
+                signals.append(
+                    Signal(
+                        "no_meeting",
+                        _("No meeting for %(days)s days") % {"days": days},
+                        _("Call both sides and help them fix a date for the next meeting."),
+                        2,
+                    )
+                )
+        if pair.open_issues:
+            signals.append(
+                Signal(
+                    "open_issue",
+                    _("Open issue raised with you"),
+                    _("Talk to the person who raised it, privately, and record a note."),
+                    2,
+                )
+            )
+        recent, before = pair.feedback_recent, pair.feedback_before
+        if recent is not None and (
+            (before is not None and recent <= before - 1) or recent / 2 <= 2.5
+        ):
+            signals.append(
+                Signal(
+                    "falling_feedback",
+                    _("Feedback is falling"),
+                    _(
+                        "Read the latest feedback and meet the pair: agree what to change in "
+                        "their meetings."
+                    ),
+                )
+            )
+        result[pair.pk] = signals
+    for provider in _providers:
+        for pair_id, extra in (provider(list(pairs)) or {}).items():
+            result.setdefault(pair_id, []).extend(extra)
+    for signals in result.values():
+        signals.sort(key=lambda s: -s.severity)
+    return result
+
+
+__all__ = ["Signal", "annotate", "register_signal_provider", "signals_for"]

@@ -1,0 +1,409 @@
+"""Bulk import of participants from the HR spreadsheet (XLSX or CSV).
+
+Three steps: :func:`parse` reads the file into rows, :func:`validate` checks every row and
+returns Russian row-level errors for the preview, :func:`apply` writes everything in one
+transaction or nothing at all. Rows match existing people on the personnel number, so
+importing the same file again changes nothing.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from mentoring.models import Department, Participant, Plant, User
+from mentoring.roles import GROUP_NAMES, Role
+
+MAX_ROWS = 20_000
+CHUNK = 500
+
+COLUMNS = ("full_name", "email", "personnel_number", "plant", "department", "position", "role")
+HEADER_ALIASES = {
+    "full_name": {"фио", "ф.и.о.", "full name", "name", "сотрудник"},
+    "email": {"e-mail", "email", "эл. почта", "электронная почта", "почта"},
+    "personnel_number": {"табельный номер", "таб. номер", "табельный", "personnel number"},
+    "plant": {"завод", "площадка", "предприятие", "plant"},
+    "department": {"подразделение", "цех", "отдел", "department"},
+    "position": {"должность", "position"},
+    "role": {"роль", "роли", "role", "roles"},
+}
+ROLE_ALIASES = {
+    "наставник": Role.MENTOR,
+    "наставляемый": Role.MENTEE,
+    "наставляемая": Role.MENTEE,
+    "куратор": Role.CURATOR,
+    "hr-редактор": Role.HR_EDITOR,
+    "hr-администратор": Role.HR_ADMIN,
+    "методист": Role.HR_EDITOR,
+    **{role.value: role for role in Role},
+    **{str(role.label).lower(): role for role in Role},
+}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (wrong format, no header, too many rows)."""
+
+
+def _clean(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _normalise_header(value):
+    return _clean(value).lower().replace("ё", "е").rstrip(":")
+
+
+def _read_csv(data):
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportFileError(_("The CSV file is neither UTF-8 nor Windows-1251 text."))
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _read_xlsx(data):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from exc
+    sheet = workbook.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
+
+
+def parse(name, data):
+    """Rows of the file as dicts of the seven columns, each with its spreadsheet row number."""
+    raw = _read_xlsx(data) if name.lower().endswith(".xlsx") else _read_csv(data)
+    raw = [row for row in raw if any(_clean(v) for v in row)]
+    if not raw:
+        raise ImportFileError(_("The file is empty."))
+    header = [_normalise_header(v) for v in raw[0]]
+    positions = {}
+    for column, aliases in HEADER_ALIASES.items():
+        for index, title in enumerate(header):
+            if title in aliases:
+                positions[column] = index
+                break
+    missing = [c for c in ("full_name", "email", "personnel_number", "plant") if c not in positions]
+    if missing:
+        raise ImportFileError(
+            _(
+                "The first row must name the columns: ФИО, E-mail, Табельный номер, Завод, "
+                "Подразделение, Должность, Роль. Not found: %(missing)s."
+            )
+            % {"missing": ", ".join(_column_label(c) for c in missing)}
+        )
+    if len(raw) - 1 > MAX_ROWS:
+        raise ImportFileError(
+            _("The file has more than %(max)s rows; split it into smaller files.")
+            % {"max": MAX_ROWS}
+        )
+    rows = []
+    for number, values in enumerate(raw[1:], start=2):
+        row = {"row": number}
+        for column in COLUMNS:
+            index = positions.get(column)
+            row[column] = _clean(values[index]) if index is not None and index < len(values) else ""
+        rows.append(row)
+    return rows
+
+
+def _column_label(column):
+    return {
+        "full_name": _("Full name"),
+        "email": _("E-mail"),
+        "personnel_number": _("Personnel number"),
+        "plant": _("Plant"),
+        "department": _("Department"),
+        "position": _("Position"),
+        "role": _("Role"),
+    }[column]
+
+
+def parse_roles(value):
+    roles, unknown = [], []
+    for part in value.replace(";", ",").split(","):
+        key = part.strip().lower().replace("ё", "е")
+        if not key:
+            continue
+        if key in ROLE_ALIASES:
+            roles.append(ROLE_ALIASES[key].value)
+        else:
+            unknown.append(part.strip())
+    return roles, unknown
+
+
+def split_name(full_name):
+    parts = full_name.split(" ")
+    return parts[0], parts[1] if len(parts) > 1 else "", " ".join(parts[2:])
+
+
+def _chunks(items, size=None):
+    size = size or CHUNK
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def validate(rows, progress=None):
+    """Row-level errors in Russian: a list of ``{"row": n, "messages": [...]}``."""
+    errors = []
+    seen_numbers, seen_emails = {}, {}
+    emails = sorted({r["email"].lower() for r in rows if r["email"]})
+    owners = {}  # e-mail -> personnel number of the participant who has it (or "")
+    for chunk in _chunks(emails):
+        for email, number in Participant.objects.filter(user__email__in=chunk).values_list(
+            "user__email", "personnel_number"
+        ):
+            owners[email.lower()] = number or ""
+    for index, row in enumerate(rows):
+        messages = []
+        parts = row["full_name"].split(" ") if row["full_name"] else []
+        if len(parts) < 2:
+            messages.append(_("Give the full name: surname and first name at least."))
+        if not row["email"]:
+            messages.append(_("The e-mail is missing."))
+        else:
+            try:
+                validate_email(row["email"])
+            except ValidationError:
+                messages.append(
+                    _("“%(value)s” is not an e-mail address.") % {"value": row["email"]}
+                )
+        number = row["personnel_number"]
+        if not number:
+            messages.append(_("The personnel number is missing."))
+        elif number in seen_numbers:
+            messages.append(
+                _("Personnel number %(number)s is already in row %(row)s.")
+                % {"number": number, "row": seen_numbers[number]}
+            )
+        else:
+            seen_numbers[number] = row["row"]
+        email = row["email"].lower()
+        if email:
+            if email in seen_emails:
+                messages.append(
+                    _("E-mail %(email)s is already in row %(row)s.")
+                    % {"email": row["email"], "row": seen_emails[email]}
+                )
+            else:
+                seen_emails[email] = row["row"]
+            owner = owners.get(email)
+            if owner and number and owner != number:
+                messages.append(
+                    _("E-mail %(email)s belongs to the person with personnel number %(number)s.")
+                    % {"email": row["email"], "number": owner}
+                )
+        if not row["plant"]:
+            messages.append(_("The plant is missing."))
+        _roles, unknown = parse_roles(row["role"])
+        if unknown:
+            messages.append(
+                _(
+                    "Unknown role “%(role)s”: use наставник, наставляемый, куратор, "
+                    "HR-редактор or HR-администратор."
+                )
+                % {"role": ", ".join(unknown)}
+            )
+        for column, limit in (
+            ("full_name", 450),
+            ("position", 200),
+            ("plant", 200),
+            ("department", 200),
+        ):
+            if len(row[column]) > limit:
+                messages.append(
+                    _("The “%(column)s” column is longer than %(limit)s characters.")
+                    % {"column": _column_label(column), "limit": limit}
+                )
+        if messages:
+            errors.append({"row": row["row"], "messages": messages})
+        if progress and index and index % CHUNK == 0:
+            progress(index)
+    if progress:
+        progress(len(rows))
+    return errors
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    roles_added: int = 0
+    plants_created: list = field(default_factory=list)
+
+    def as_dict(self):
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "roles_added": self.roles_added,
+            "plants_created": self.plants_created,
+        }
+
+
+def apply(rows, progress=None):
+    """Write the rows in one transaction; raise ``ValueError`` if any row is invalid."""
+    # progress is reported while checking: writes inside the transaction below would stay
+    # invisible to the progress page until the commit
+    errors = validate(rows, progress=progress)
+    if errors:
+        raise ValueError(errors)
+    summary = ImportSummary()
+    with transaction.atomic():
+        plants = {p.name: p for p in Plant.objects.all()}
+        for name in sorted({r["plant"] for r in rows} - set(plants)):
+            plants[name] = Plant.objects.create(name=name)
+            summary.plants_created.append(name)
+        departments = {(d.plant_id, d.name): d for d in Department.objects.all()}
+        wanted = {(plants[r["plant"]].pk, r["department"]) for r in rows if r["department"]}
+        new_departments = [
+            Department(plant_id=plant_id, name=name)
+            for plant_id, name in sorted(wanted - set(departments))
+        ]
+        Department.objects.bulk_create(new_departments)
+        departments = {(d.plant_id, d.name): d for d in Department.objects.all()}
+        groups = {Role(role): Group.objects.get(name=name) for role, name in GROUP_NAMES.items()}
+
+        for chunk in _chunks(rows):
+            _apply_chunk(chunk, plants, departments, groups, summary)
+    return summary
+
+
+def _apply_chunk(rows, plants, departments, groups, summary):
+    numbers = [r["personnel_number"] for r in rows]
+    emails = [r["email"].lower() for r in rows]
+    by_number = {
+        p.personnel_number: p
+        for p in Participant.objects.filter(personnel_number__in=numbers).select_related("user")
+    }
+    by_email = {
+        p.user.email.lower(): p
+        for p in Participant.objects.filter(
+            user__email__in=emails, personnel_number__isnull=True
+        ).select_related("user")
+    }
+    users_by_email = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
+    taken_usernames = set(
+        User.objects.filter(username__in=emails).values_list("username", flat=True)
+    )
+
+    users_to_update, participants_to_update = [], []
+    new_users, new_participants = [], []
+    for row in rows:
+        last, first, patronymic = split_name(row["full_name"])
+        plant = plants[row["plant"]]
+        department = departments.get((plant.pk, row["department"])) if row["department"] else None
+        participant = by_number.get(row["personnel_number"]) or by_email.get(row["email"].lower())
+        if participant is None:
+            user = users_by_email.get(row["email"].lower())
+            if user is None:
+                username = row["email"].lower()
+                if username in taken_usernames:
+                    username = f"{username}#{row['personnel_number']}"[:150]
+                user = User(
+                    username=username,
+                    email=row["email"],
+                    last_name=last[:150],
+                    first_name=first[:150],
+                    patronymic=patronymic[:150],
+                )
+                user.set_unusable_password()
+                new_users.append(user)
+            new_participants.append(
+                (
+                    user,
+                    Participant(
+                        personnel_number=row["personnel_number"],
+                        plant=plant,
+                        department=department,
+                        position=row["position"],
+                    ),
+                    row,
+                )
+            )
+            continue
+        user = participant.user
+        user_changed = False
+        for attr, value in (
+            ("last_name", last[:150]),
+            ("first_name", first[:150]),
+            ("patronymic", patronymic[:150]),
+            ("email", row["email"]),
+        ):
+            if getattr(user, attr) != value:
+                setattr(user, attr, value)
+                user_changed = True
+        participant_changed = False
+        for attr, value in (
+            ("personnel_number", row["personnel_number"]),
+            ("plant_id", plant.pk),
+            ("department_id", department.pk if department else None),
+            ("position", row["position"]),
+        ):
+            if getattr(participant, attr) != value:
+                setattr(participant, attr, value)
+                participant_changed = True
+        if user_changed:
+            users_to_update.append(user)
+        if participant_changed:
+            participants_to_update.append(participant)
+        if user_changed or participant_changed:
+            summary.updated += 1
+        else:
+            summary.unchanged += 1
+
+    User.objects.bulk_create(new_users)
+    for user, participant, _row in new_participants:
+        participant.user_id = user.pk
+    Participant.objects.bulk_create([p for _u, p, _r in new_participants])
+    summary.created += len(new_participants)
+    if users_to_update:
+        User.objects.bulk_update(
+            users_to_update, ["last_name", "first_name", "patronymic", "email"]
+        )
+    if participants_to_update:
+        Participant.objects.bulk_update(
+            participants_to_update, ["personnel_number", "plant", "department", "position"]
+        )
+
+    # roles are only ever added by an import, never taken away
+    user_ids = {r["personnel_number"]: None for r in rows}
+    for participant in list(by_number.values()) + list(by_email.values()):
+        user_ids[participant.personnel_number] = participant.user_id
+    for user, participant, _row in new_participants:
+        user_ids[participant.personnel_number] = user.pk
+    Through = User.groups.through
+    existing = set(
+        Through.objects.filter(user_id__in=[u for u in user_ids.values() if u]).values_list(
+            "user_id", "group_id"
+        )
+    )
+    links = []
+    for row in rows:
+        user_id = user_ids.get(row["personnel_number"])
+        for role in parse_roles(row["role"])[0]:
+            key = (user_id, groups[Role(role)].pk)
+            if user_id and key not in existing:
+                existing.add(key)
+                links.append(Through(user_id=key[0], group_id=key[1]))
+    Through.objects.bulk_create(links)
+    summary.roles_added += len(links)

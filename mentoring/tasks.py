@@ -1,0 +1,73 @@
+"""Long work of the programme, run by django-tasks (immediate in development and tests,
+the database worker when ``TASKS_IN_BACKGROUND=1``)."""
+
+import datetime
+
+from django_tasks import task
+
+from django.core.mail import get_connection
+from django.db.models import Max
+from django.utils import timezone
+
+from mentoring import emails, importing
+from mentoring.models import ImportJob, Pair, Participant
+
+
+@task()
+def run_import(job_id):
+    """Apply a previewed import: all rows in one transaction, progress in the job."""
+    job = ImportJob.objects.get(pk=job_id)
+    ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING, processed=0)
+
+    def progress(done):
+        ImportJob.objects.filter(pk=job_id).update(processed=done)
+
+    try:
+        summary = importing.apply(job.rows, progress=progress)
+    except ValueError as exc:
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.FAILED, errors=exc.args[0], finished_at=timezone.now()
+        )
+        return None
+    ImportJob.objects.filter(pk=job_id).update(
+        status=ImportJob.Status.DONE,
+        processed=len(job.rows),
+        summary=summary.as_dict(),
+        rows=[],
+        finished_at=timezone.now(),
+    )
+    return summary.as_dict()
+
+
+@task()
+def send_mass_email(subject, body, participant_ids):
+    """One message per participant, sent over one connection."""
+    recipients = list(
+        Participant.objects.filter(pk__in=participant_ids)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    messages = emails.mass_messages(recipients, subject, body)
+    sent = 0
+    connection = get_connection()
+    for start in range(0, len(messages), 100):
+        sent += connection.send_messages(messages[start : start + 100]) or 0
+    return sent
+
+
+@task()
+def send_meeting_reminders():
+    """Remind active pairs that have not met within their cycle's cadence."""
+    today = datetime.date.today()
+    pairs = (
+        Pair.objects.filter(status=Pair.Status.ACTIVE)
+        .annotate(last_met=Max("meetings__held_on"))
+        .select_related("cycle", "mentor__user", "mentee__user")
+    )
+    sent = 0
+    for pair in pairs:
+        since = pair.last_met or pair.started_on or pair.cycle.starts_on
+        days = (today - since).days
+        if days >= pair.cycle.meeting_every_days:
+            sent += emails.send_meeting_reminder(pair, days_since=days)
+    return sent

@@ -1,0 +1,118 @@
+"""The curator's desk: the pairs they support, their health and the issues raised."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from mentoring import access, health
+from mentoring.forms import IssueNoteForm
+from mentoring.models import Feedback, IssueNote, Pair, SupportIssue
+from mentoring.roles import Role
+
+
+def _require_curator(request):
+    if not (access.has_role(request.user, Role.CURATOR) or access.is_hr_admin(request.user)):
+        raise PermissionDenied
+
+
+def desk(request):
+    """`/curator/`: my pairs, worst first, with what to do next; open issues below."""
+    _require_curator(request)
+    pairs = list(
+        health.annotate(
+            access.curated_pairs(request.user).filter(
+                status__in=(Pair.Status.ACTIVE, Pair.Status.PAUSED)
+            )
+        ).select_related("cycle", "mentor__user", "mentee__user", "mentee__department")
+    )
+    signals = health.signals_for(pairs)
+    rows = sorted(
+        ({"pair": p, "signals": signals.get(p.pk, [])} for p in pairs),
+        key=lambda r: (-sum(s.severity for s in r["signals"]), r["pair"].mentee.full_name),
+    )
+    issues = (
+        access.issues_visible_to(request.user)
+        .filter(pair__curator=access.participant_of(request.user))
+        .exclude(status=SupportIssue.Status.RESOLVED)
+        .select_related("pair__mentor__user", "pair__mentee__user", "raised_by__user")
+    )
+    return render(
+        request,
+        "mentoring/curator_desk.html",
+        {
+            "rows": rows,
+            "issues": issues,
+            "healthy": sum(1 for r in rows if not r["signals"]),
+        },
+    )
+
+
+def curator_pair(request, pk):
+    """`/curator/pairs/<pk>/`: meetings (without private notes), feedback and issues."""
+    pair = (
+        Pair.objects.filter(pk=pk)
+        .select_related("cycle", "mentor__user", "mentee__user", "curator__user")
+        .first()
+    )
+    if pair is None or not access.can_curate(request.user, pair):
+        raise Http404
+    meetings = Paginator(
+        pair.meetings.only("pk", "held_on", "duration_minutes", "topics_requested", "pair_id")
+        .prefetch_related("tools")
+        .order_by("-held_on", "-pk"),
+        20,
+    ).get_page(request.GET.get("page"))
+    feedback = Paginator(
+        Feedback.objects.filter(meeting__pair=pair).select_related("author__user", "meeting"),
+        20,
+    ).get_page(request.GET.get("fpage"))
+    averages = Feedback.objects.filter(meeting__pair=pair).aggregate(
+        usefulness=Avg("usefulness"), equal_dialogue=Avg("equal_dialogue"), count=Count("pk")
+    )
+    issues = (
+        access.issues_visible_to(request.user).filter(pair=pair).select_related("raised_by__user")
+    )
+    return render(
+        request,
+        "mentoring/curator_pair.html",
+        {
+            "pair": pair,
+            "meetings": meetings,
+            "feedback": feedback,
+            "averages": averages,
+            "issues": issues,
+        },
+    )
+
+
+def curator_issue(request, pk):
+    """`/curator/issues/<pk>/`: track one issue; notes are for the curator and HR admins."""
+    issue = (
+        SupportIssue.objects.filter(pk=pk)
+        .select_related(
+            "pair__cycle", "pair__mentor__user", "pair__mentee__user", "raised_by__user"
+        )
+        .first()
+    )
+    if issue is None or not access.can_manage_issue(request.user, issue):
+        raise Http404
+    form = IssueNoteForm(request.POST or None, initial={"status": issue.status})
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["text"].strip():
+            IssueNote.objects.create(
+                issue=issue,
+                author=access.participant_of(request.user),
+                text=form.cleaned_data["text"].strip(),
+            )
+        if form.cleaned_data["status"] != issue.status:
+            issue.set_status(form.cleaned_data["status"])
+        messages.success(request, _("The issue is updated."))
+        return redirect("curator_issue", pk=issue.pk)
+    notes = issue.notes.select_related("author__user")
+    return render(
+        request, "mentoring/curator_issue.html", {"issue": issue, "notes": notes, "form": form}
+    )

@@ -1,0 +1,148 @@
+"""The HR dashboard: HR roles only, aggregates only, small groups hidden."""
+
+import datetime
+import io
+
+import pytest
+
+from django.urls import reverse
+
+from mentoring import reporting, results
+from mentoring.models import Idea, Pair
+from mentoring.results import ResultSeries
+from tests.mentoring.factories import (
+    CycleFactory,
+    FeedbackFactory,
+    MeetingFactory,
+    PairFactory,
+)
+from tests.utils import query_count
+
+
+def _pairs(count, cycle=None, **kwargs):
+    cycle = cycle or CycleFactory()
+    pairs = [PairFactory(cycle=cycle, **kwargs) for _ in range(count)]
+    for pair in pairs:
+        meeting = MeetingFactory(pair=pair, held_on=datetime.date.today().replace(day=1))
+        FeedbackFactory(meeting=meeting, usefulness=4, equal_dialogue=5)
+    return pairs
+
+
+def _series(client, key, **params):
+    response = client.get(reverse("programme_results"), params)
+    assert response.status_code == 200
+    for item in response.context["series"]:
+        if item["series"].key == key:
+            return item["series"]
+    raise AssertionError(key)
+
+
+@pytest.mark.parametrize("role", ["mentor", "mentee", "curator"])
+def test_dashboard_is_refused_to_non_hr(client, pair, role):
+    client.force_login(getattr(pair, role).user)
+    assert client.get(reverse("programme_results")).status_code == 403
+    assert client.get(reverse("programme_results_xlsx")).status_code == 403
+
+
+def test_staff_without_hr_role_is_refused(client, db):
+    from tests.mentoring.factories import UserFactory
+
+    boss = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(boss)
+    assert client.get(reverse("programme_results")).status_code == 403
+
+
+def test_small_groups_are_hidden(client, hr_editor):
+    _pairs(4)
+    client.force_login(hr_editor.user)
+    active = _series(client, "active_pairs")
+    assert active.total is None
+    assert all(value is None for _label, value in active.by_group)
+    usefulness = _series(client, "feedback_usefulness")
+    assert usefulness.total is None
+    meetings = _series(client, "meetings")
+    assert meetings.by_month[datetime.date.today().replace(day=1)] is None
+    body = client.get(reverse("programme_results")).content.decode()
+    assert "группа слишком мала" in body
+
+
+def test_groups_from_min_size_are_shown(client, hr_editor, settings):
+    settings.MIN_GROUP_SIZE = 5
+    pairs = _pairs(5)
+    _pairs(2)  # another cycle, too small on its own
+    client.force_login(hr_editor.user)
+    active = _series(client, "active_pairs")
+    assert active.total == 7
+    by_group = dict(active.by_group)
+    assert by_group[pairs[0].cycle.name] == 5
+    assert None in by_group.values()
+    assert _series(client, "feedback_usefulness").total == 4
+    assert _series(client, "meetings").by_month[datetime.date.today().replace(day=1)] == 7
+    assert _series(client, "active_pairs", cycle=pairs[0].cycle.pk).total == 5
+
+
+def test_mentors_retained_and_ideas(client, hr_admin):
+    pairs = _pairs(5)
+    left = pairs[0].mentor
+    left.left_company_on = datetime.date.today()
+    left.save()
+    for pair in pairs:
+        Idea.objects.create(
+            author=pair.mentee,
+            pair=pair,
+            title="Электронный журнал смены",
+            description="…",
+            status=Idea.Status.IMPLEMENTED,
+        )
+    client.force_login(hr_admin.user)
+    assert _series(client, "mentors_retained").total == 80
+    assert _series(client, "ideas_implemented").total == 5
+
+
+def test_provider_series_from_upper_apps_are_shown(client, hr_editor):
+    def provider(filters):
+        return [ResultSeries(key="level_ups", title="Повышения уровня", total=None)]
+
+    results.register_provider(provider)
+    try:
+        client.force_login(hr_editor.user)
+        body = client.get(reverse("programme_results")).content.decode()
+        assert "Повышения уровня" in body
+    finally:
+        results._providers.remove(provider)
+
+
+def test_xlsx_export_streams_a_workbook(client, hr_editor):
+    from openpyxl import load_workbook
+
+    _pairs(5)
+    client.force_login(hr_editor.user)
+    response = client.get(reverse("programme_results_xlsx"))
+    assert response.streaming
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cells = [c for row in workbook.active.iter_rows(values_only=True) for c in row if c]
+    assert "Активные пары" in cells
+    assert 5 in cells
+
+
+def test_query_count_does_not_grow_with_data(db):
+    filters = reporting.filters_from({})
+    _pairs(2)
+    small = query_count(reporting.compute, filters)
+    _pairs(12)
+    assert query_count(reporting.compute, filters) == small
+
+
+def test_results_link_in_navigation_for_hr_only(client, hr_editor, pair):
+    client.force_login(hr_editor.user)
+    assert reverse("programme_results") in client.get(reverse("my_dashboard")).content.decode()
+    client.force_login(pair.mentor.user)
+    body = client.get(reverse("my_dashboard")).content.decode()
+    assert reverse("programme_results") not in body
+    assert reverse("my_pairs") in body
+
+
+def test_pairs_of_other_statuses_are_not_active(db):
+    _pairs(5, status=Pair.Status.PAUSED)
+    series = reporting.active_pairs(reporting.filters_from({}), reporting._labels())
+    assert series.total is None
