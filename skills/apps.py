@@ -8,8 +8,10 @@ class SkillsConfig(AppConfig):
 
     def ready(self):
         from mentoring.dashboard import register_section
+        from mentoring.health import register_signal_provider
         from mentoring.results import register_provider
         from skills import contributions
 
         register_section(contributions.my_skills_section)
         register_provider(contributions.results)
+        register_signal_provider(contributions.stalled_goals)

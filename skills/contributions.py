@@ -1,15 +1,18 @@
-"""What skills adds to pages owned by mentoring: a `/my/` section and HR result figures."""
+"""What skills adds to pages owned by mentoring: a `/my/` section, HR result figures and a
+curator-desk signal."""
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mentoring import access
 from mentoring.dashboard import DashboardSection
+from mentoring.health import Signal
 from mentoring.models import Participant
 from mentoring.results import ResultSeries
 from mentoring.roles import Role
@@ -115,3 +118,56 @@ def results(filters):
         total += row["n"]
     mastered.total = total if access.group_is_reportable(total_people) else None
     return [level_ups, mastered]
+
+
+STALLED_GOAL_DAYS = 30
+
+
+def stalled_goals(pairs):
+    """Curator-desk signal: the mentee has a goal in this cycle but no level change lately.
+
+    One query for all pairs: goals below target whose tool saw no event for
+    ``STALLED_GOAL_DAYS`` days (and not since the goal was set).
+    """
+    if not pairs:
+        return {}
+    since = timezone.now() - datetime.timedelta(days=STALLED_GOAL_DAYS)
+    recent_event = MasteryEvent.objects.filter(
+        mastery__participant_id=OuterRef("participant_id"),
+        mastery__tool_id=OuterRef("tool_id"),
+        recorded_at__gte=since,
+    )
+    current = Mastery.objects.filter(
+        participant_id=OuterRef("participant_id"), tool_id=OuterRef("tool_id")
+    ).values("mentor_level")[:1]
+    by_key = {(p.mentee_id, p.cycle_id): p.pk for p in pairs}
+    goals = (
+        SkillGoal.objects.filter(
+            participant_id__in={p.mentee_id for p in pairs},
+            cycle_id__in={p.cycle_id for p in pairs},
+            set_at__lte=since,
+        )
+        .annotate(moved=Exists(recent_event), level=Subquery(current))
+        .filter(moved=False)
+        .values_list("participant_id", "cycle_id", "target_level", "level")
+    )
+    stalled = {}
+    for participant_id, cycle_id, target, level in goals:
+        pair_id = by_key.get((participant_id, cycle_id))
+        if pair_id is not None and (level or 0) < target:
+            stalled[pair_id] = stalled.get(pair_id, 0) + 1
+    return {
+        pair_id: [
+            Signal(
+                "stalled_goals",
+                ngettext(
+                    "%(count)s goal without progress for a month",
+                    "%(count)s goals without progress for a month",
+                    count,
+                )
+                % {"count": count},
+                _("Ask the pair which goal to work on next and whether it is still the right one."),
+            )
+        ]
+        for pair_id, count in stalled.items()
+    }

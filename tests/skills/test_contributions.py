@@ -58,3 +58,33 @@ def test_my_section_for_mentee_only(rf, pair):
     assert section in sections_for(request)
     request.user = pair.mentor.user
     assert contributions.my_skills_section(request) is None
+
+
+def test_curator_desk_signals_goals_without_progress(client, db):
+    from django.urls import reverse
+
+    from skills.models import SkillGoal
+
+    pair = PairFactory()
+    stalled, moving = tool("Kaiten"), tool("Яндекс DataLens")
+    month_ago = timezone.now() - datetime.timedelta(days=45)
+    for instrument in (stalled, moving):
+        SkillGoal.objects.create(
+            participant=pair.mentee,
+            tool=instrument,
+            cycle=pair.cycle,
+            target_level=3,
+            set_at=month_ago,
+        )
+    services.record_level(pair.mentee, moving, Lens.MENTOR, 2)
+
+    signals = contributions.stalled_goals([pair])
+    assert [s.key for s in signals[pair.pk]] == ["stalled_goals"]
+    assert signals[pair.pk][0].label == "1 цель без прогресса больше месяца"
+
+    client.force_login(pair.curator.user)
+    body = client.get(reverse("curator_desk")).content.decode()
+    assert "без прогресса" in body
+
+    services.record_level(pair.mentee, stalled, Lens.SELF, 1)
+    assert contributions.stalled_goals([pair]) == {}
