@@ -33,3 +33,28 @@ def sections_for(request):
     """The sections to show ``request.user``, in order."""
     sections = [s for s in (p(request) for p in _providers) if s is not None]
     return sorted(sections, key=lambda s: s.order)
+
+
+@dataclass(frozen=True)
+class MenteeLink:
+    """A link from a row of `/my/mentees/` to an upper app's page about that mentee.
+
+    ``url_name`` takes the mentee's participant id as its only argument.
+    """
+
+    label: str
+    url_name: str
+
+
+_mentee_links = []
+
+
+def register_mentee_link(link):
+    """Add a per-mentee link to `/my/mentees/` (e.g. the mentee's skills page)."""
+    if link not in _mentee_links:
+        _mentee_links.append(link)
+    return link
+
+
+def mentee_links():
+    return list(_mentee_links)

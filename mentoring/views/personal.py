@@ -1,13 +1,14 @@
 """Personal pages: the dashboard of the person logged in and the people they support."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mentoring import access
-from mentoring.dashboard import sections_for
+from mentoring.dashboard import mentee_links, sections_for
 from mentoring.forms import ConsentForm
 from mentoring.models import Pair
 
@@ -57,6 +58,9 @@ def update_consent(request):
     return redirect("my_dashboard")
 
 
+MENTEES_PER_PAGE = 50
+
+
 def my_mentees(request):
     """`/my/mentees/`: the mentees a mentor works with and the pairs a curator supports.
 
@@ -79,4 +83,9 @@ def my_mentees(request):
             )
             .order_by("mentee__user__last_name", "pk")
         )
-    return render(request, "mentoring/my_mentees.html", {"me": me, "pairs": pairs})
+    page = Paginator(pairs, MENTEES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mentoring/my_mentees.html",
+        {"me": me, "pairs": page.object_list, "page_obj": page, "mentee_links": mentee_links()},
+    )

@@ -60,3 +60,23 @@ def test_personal_pages_query_count_does_not_grow(client, pair):
         PairFactory(cycle=pair.cycle, curator=pair.curator)
     assert query_count(both_pages) == few
     assert few <= 20
+
+
+def test_my_mentees_links_each_mentee_to_their_skills_page(client, pair):
+    client.force_login(pair.mentor.user)
+    body = client.get(reverse("my_mentees")).content.decode()
+    assert f'href="/skills/people/{pair.mentee_id}/"' in body
+    assert "Навыки" in body
+
+
+def test_my_mentees_paginates(client, pair):
+    from mentoring.views.personal import MENTEES_PER_PAGE
+
+    for _ in range(MENTEES_PER_PAGE):
+        PairFactory(cycle=pair.cycle, curator=pair.curator)
+    client.force_login(pair.curator.user)
+    first = client.get(reverse("my_mentees")).content.decode()
+    second = client.get(reverse("my_mentees") + "?page=2").content.decode()
+    assert "Страница 1 из 2" in first
+    assert first.count("/curator/pairs/") == MENTEES_PER_PAGE
+    assert second.count("/curator/pairs/") == 1
