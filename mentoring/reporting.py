@@ -257,6 +257,7 @@ def chart(series):
                 "month": month,
                 "hidden": value is None,
                 "label_x": round(CHART_PAD + index * slot + slot / 2, 1),
+                "label_y": round(CHART_HEIGHT - CHART_PAD - height - 4, 1),
             }
         )
     return {
@@ -264,6 +265,8 @@ def chart(series):
         "height": CHART_HEIGHT,
         "bars": bars,
         "baseline": CHART_HEIGHT - CHART_PAD,
+        "hidden_y": CHART_HEIGHT - CHART_PAD - 8,
+        "month_y": CHART_HEIGHT - 6,
         "max": top,
     }
 

@@ -146,3 +146,25 @@ def test_pairs_of_other_statuses_are_not_active(db):
     _pairs(5, status=Pair.Status.PAUSED)
     series = reporting.active_pairs(reporting.filters_from({}), reporting._labels())
     assert series.total is None
+
+
+def test_charts_are_valid_svg_numbers_in_russian(client, hr_editor, settings):
+    """Russian number formatting (decimal comma) must never reach SVG coordinates."""
+    import re
+    from xml.etree import ElementTree
+
+    settings.MIN_GROUP_SIZE = 1
+    _pairs(3)
+    client.force_login(hr_editor.user)
+    body = client.get(reverse("programme_results")).content.decode()
+    svgs = re.findall(r"<svg class=\"results-chart\".*?</svg>", body, flags=re.S)
+    assert svgs
+    heights = []
+    for svg in svgs:
+        root = ElementTree.fromstring(svg)
+        heights += [float(el.attrib["height"]) for el in root.iter() if el.tag.endswith("rect")]
+        for el in root.iter():
+            for name in ("x", "y", "width", "height"):
+                if name in el.attrib:
+                    float(el.attrib[name])
+    assert any(h > 0 for h in heights)
