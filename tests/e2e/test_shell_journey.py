@@ -1,37 +1,32 @@
-"""A mentee's first visit in a real browser, on a phone-sized screen."""
+"""Journeys through the demo site in a real browser, on a phone-sized screen."""
 
 from pathlib import Path
 
 import pytest
 
-from mentoring.roles import Role
-from tests.mentoring.factories import ParticipantFactory
+from tests.e2e.conftest import log_in
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / ".test-media" / "screenshots"
 
 
-def test_mentee_logs_in_on_a_phone(live_server, page):
-    ParticipantFactory(user__username="mentee", user__first_name="Виктор", roles=[Role.MENTEE])
+def test_mentee_logs_in_on_a_phone(demo_server, page):
     outside = []
     page.on(
         "request",
-        lambda r: outside.append(r.url) if not r.url.startswith(live_server.url) else None,
+        lambda r: outside.append(r.url) if not r.url.startswith(demo_server) else None,
     )
 
-    page.goto(live_server.url + "/")
+    page.goto(demo_server + "/")
     assert "/login/" in page.url
     assert page.locator("html").get_attribute("lang") == "ru"
 
-    page.fill("#id_username", "mentee")
-    page.fill("#id_password", "не тот пароль")
-    page.click("button[type=submit] >> text=Войти")
+    log_in(page, demo_server, "mentee", "не тот пароль")
     assert page.locator(".form-errors").inner_text().startswith("Пожалуйста, введите")
     assert page.input_value("#id_username") == "mentee"
 
-    page.fill("#id_password", "demo12345")
-    page.click("button[type=submit] >> text=Войти")
+    log_in(page, demo_server, "mentee")
     page.wait_for_selector("text=С чего начать")
     assert page.locator("main#main").count() == 1
     assert page.locator("footer[role=contentinfo] select[name=language]").count() == 1
@@ -46,3 +41,27 @@ def test_mentee_logs_in_on_a_phone(live_server, page):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "home-mentee-390.png"), full_page=True)
     assert outside == [], f"requests left the site: {outside}"
+
+
+@pytest.mark.parametrize(
+    ("username", "path", "heading"),
+    [
+        ("mentee", "/my/skills/", "Мои навыки"),
+        ("mentor", "/my/mentees/", "Мои наставляемые"),
+        ("curator", "/curator/", None),
+        ("hr", "/programme/results/", "Результаты программы"),
+    ],
+)
+def test_each_role_reaches_its_page_without_horizontal_scroll(
+    demo_server, page, username, path, heading
+):
+    log_in(page, demo_server, username)
+    response = page.goto(demo_server + path)
+    assert response.status == 200
+    if heading:
+        assert page.locator("h1").first.inner_text() == heading
+    assert page.locator("html").get_attribute("lang") == "ru"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{username}-390.png"), full_page=True)
+    assert width <= 390 + 1, f"{path} scrolls sideways at 390 px: {width}"
