@@ -1,0 +1,15 @@
+"""Search backends behind one contract (see `base.SearchBackend`)."""
+
+from search import conf
+
+
+def get_backend(name=None, url=None, index=None):
+    """The backend named by `SEARCH_BACKEND` (database by default)."""
+    name = (name or conf.backend_name()).lower()
+    if name in {"elasticsearch", "opensearch", "es"}:
+        from search.backends.elastic import ElasticBackend
+
+        return ElasticBackend(url or conf.search_url(), index or conf.index_name())
+    from search.backends.database import DatabaseBackend
+
+    return DatabaseBackend()

@@ -1,0 +1,61 @@
+"""Site search pages: results with facets, and the header box's suggestions."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from search import service, text
+from search.documents import FACETS
+
+
+def _facet_titles():
+    return {
+        "kind": _("Type"),
+        "audience": _("Audience"),
+        "category": _("Tool category"),
+        "tags": _("Tags"),
+    }
+
+
+def search_view(request):
+    """`/search/?q=`: what a logged-in reader may open, with facets and highlighted snippets.
+
+    Any input gives a page: the query is trimmed to a bounded length and reduced to words
+    before it reaches a backend, so nothing the reader types is ever query syntax.
+    """
+    raw = request.GET.get("q", "")
+    filters = {f: request.GET.get(f, "") for f in FACETS}
+    results = service.search(raw, request.user, filters, request.GET.get("page", 1))
+    cleaned = text.clean_query(raw)
+    message = ""
+    if not cleaned:
+        message = _("Type what you are looking for: a tool, a track or a topic.")
+    elif not text.query_terms(cleaned):
+        message = _("Your query has no words to search for. Try letters or numbers.")
+    elif len(raw) > text.MAX_QUERY_CHARS:
+        message = _("The query was too long; we searched for its beginning.")
+    titles = _facet_titles()
+    facets = [
+        {"name": name, "title": titles[name], "values": results.facets.get(name, [])}
+        for name in FACETS
+    ]
+    base_params = request.GET.copy()
+    base_params.pop("page", None)
+    return render(
+        request,
+        "search/search.html",
+        {
+            "results": results,
+            "search_query": cleaned,
+            "message": message,
+            "facets": facets,
+            "filters": {k: v for k, v in filters.items() if v},
+            "querystring": base_params.urlencode(),
+        },
+    )
+
+
+def suggest_view(request):
+    """`/search/suggest/?q=`: up to eight page titles for the header box (JSON)."""
+    items = service.autocomplete(request.GET.get("q", ""))
+    return JsonResponse({"suggestions": items})
