@@ -168,9 +168,25 @@ BRANDS = {
     "jupyter": ["юпитер", "джупитер", "юпитере"],
     "python": ["питон", "пайтон", "питоне", "питона"],
     "bitrix": ["битрикс", "битрикса", "битриксе"],
+    "visiology": ["визиолоджи", "визиолоджи"],
+    "teams": ["тимс", "тимз"],
+    "yandexgpt": ["яндекс gpt", "яндекс гпт", "яндексгпт", "yandex gpt"],
+    "gigachat": ["гига чат", "giga chat"],
+    "datalens": ["data lens", "дата ленс"],
 }
 _BRAND_OF = {spelling: key for key, spellings in BRANDS.items() for spelling in spellings}
 _BRAND_OF.update({key: key for key in BRANDS})
+# Multi-word spellings («мой офис»), longest first, become one word before splitting.
+_BRAND_PHRASES = sorted(
+    ((p, k) for p, k in _BRAND_OF.items() if " " in p), key=lambda pk: -len(pk[0])
+)
+
+# Brand words written together whose parts people also type alone («гпт», «яндекс»).
+_COMPOUNDS = {
+    "yandexgpt": ("yandex", "iandeks", "gpt"),
+    "gigachat": ("giga", "chat"),
+    "myoffice": ("office", "ofis"),
+}
 
 _CYR_TO_LAT = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
@@ -195,6 +211,9 @@ def words(text):
     text = (text or "").lower().replace("ё", "е")
     out = []
     for word in _WORD.findall(text):
+        if word in _BRAND_OF:  # «1С», «Р7» stay whole
+            out.append(word)
+            continue
         out.extend(part for part in _SPLIT_DIGITS.split(word) if part)
     return out
 
@@ -230,15 +249,23 @@ def index_tokens(text):
         for token in (stem(word), latin_key(stem(word)), _BRAND_OF.get(word)):
             if token:
                 seen.setdefault(token, None)
-    for phrase, key in _BRAND_OF.items():
-        if " " in phrase and phrase in (text or "").lower():
+    lowered = (text or "").lower().replace("ё", "е")
+    for phrase, key in _BRAND_PHRASES:
+        if phrase in lowered:
             seen.setdefault(key, None)
+    for compound, parts in _COMPOUNDS.items():
+        if compound in seen:
+            for part in parts:
+                seen.setdefault(part, None)
     return list(seen)
 
 
 def query_words(query):
     """The words of a query that count: no stop words (unless that is all), at most MAX_TERMS."""
-    all_words = [w for w in words(query) if len(w) >= MIN_TERM_CHARS or w.isdigit()]
+    lowered = " ".join((query or "").lower().replace("ё", "е").split())
+    for phrase, key in _BRAND_PHRASES:
+        lowered = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", key, lowered)
+    all_words = [w for w in words(lowered) if len(w) >= MIN_TERM_CHARS or w.isdigit()]
     kept = [w for w in all_words if w not in STOP_WORDS] or all_words
     return list(dict.fromkeys(kept))[:MAX_TERMS]
 

@@ -150,6 +150,9 @@ class ElasticBackend(SearchBackend):
             Q("match", body={"query": word, "boost": 1}),
             Q("match", body={"query": word, "fuzziness": "AUTO", "prefix_length": 1}),
         ]
+        should.append(
+            Q("match", title_keys={"query": " ".join(variants), "fuzziness": "AUTO", "boost": 3})
+        )
         for v in variants:
             if len(v) >= 3 or v.isdigit():
                 should.append(Q("prefix", title_keys={"value": v, "boost": 8}))
