@@ -11,6 +11,7 @@ Point it at a cluster with `SEARCH_BACKEND=elasticsearch SEARCH_URL=http://host:
 """
 
 import contextlib
+import logging
 import time
 
 from elasticsearch_dsl import A, Completion, Document, Index, Keyword, Q, Search, Text, analyzer
@@ -20,6 +21,9 @@ from opensearchpy.exceptions import NotFoundError
 from search import text
 from search.backends.base import FacetValue, Hit, Results, SearchBackend, empty_facets
 from search.documents import FACETS, facet_label
+
+# The client logs every request at INFO; a search per keystroke would flood the log.
+logging.getLogger("opensearch").setLevel(logging.WARNING)
 
 # Stems and Latin keys computed in Python (search.text), split on spaces only.
 keys_analyzer = analyzer("nastavnik_keys", tokenizer="whitespace")

@@ -29,6 +29,17 @@ def test_publish_unpublish_delete(db):
     assert found("планёрка") == []
 
 
+def test_slug_change_updates_urls_below(db, django_capture_on_commit_callbacks):
+    parent = publish(home(), StandardPage(title="Раздел про смены", slug="smeny"))
+    child = publish(parent, StandardPage(title="Приём смены мастером", slug="priem"))
+    assert service.search("приём смены").hits[0].url.endswith("/smeny/priem/")
+    parent.slug = "smeny-2"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail signals after commit
+        parent.save_revision().publish()
+    urls = {h.title: h.url for h in service.search("смены").hits}
+    assert urls[child.title].endswith("/smeny-2/priem/")
+
+
 def test_draft_changes_stay_out_until_published(db):
     page = publish(home(), StandardPage(title="График встреч", slug="grafik"))
     page.title = "Секретный план"
