@@ -108,6 +108,10 @@ def page_to_document(page):
         labels["kind"] = {kind: str(page._meta.verbose_name)}
         for name in ("audience", "category", "tags"):
             pairs = _values(page, name)
+            if not pairs and name == "audience" and not hasattr(page, "audience"):
+                # A module is for whoever its track is for.
+                parent = page.get_parent()
+                pairs = _values(parent.specific, name) if parent else []
             facets[name] = [v for v, _label in pairs]
             labels[name] = dict(pairs)
     return SearchDocument(
@@ -147,4 +151,12 @@ def facet_label(facet, value, stored=None):
             return str(apps.get_model(value)._meta.verbose_name)
         except (LookupError, ValueError):
             pass
+    if facet == "audience":
+        for model in searchable_models():
+            try:
+                choices = dict(model._meta.get_field("audience").flatchoices)
+            except Exception:  # noqa: BLE001, S112 - the model has no such field
+                continue
+            if value in choices:
+                return str(choices[value])
     return (stored or {}).get(value) or value
