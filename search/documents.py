@@ -155,7 +155,7 @@ def facet_label(facet, value, stored=None):
         for model in searchable_models():
             try:
                 choices = dict(model._meta.get_field("audience").flatchoices)
-            except Exception:  # noqa: BLE001, S112 - the model has no such field
+            except Exception:  # noqa: S112 - the model has no such field
                 continue
             if value in choices:
                 return str(choices[value])

@@ -41,9 +41,19 @@ def search(raw, user=None, filters=None, page=1, per_page=PER_PAGE, backend=None
 
 
 def autocomplete(prefix, limit=8, backend=None):
-    if not text.query_terms(text.clean_query(prefix)):
+    """Titles starting with what was typed, then the best search hits for it."""
+    prefix = text.clean_query(prefix)[:100]
+    if not text.query_terms(prefix):
         return []
-    return (backend or get_backend()).autocomplete(prefix, limit)
+    backend = backend or get_backend()
+    out = list(backend.autocomplete(prefix, limit))
+    if len(out) < limit:
+        seen = {item["url"] for item in out}
+        for hit in backend.search(make_query(prefix, per_page=limit)).hits:
+            if hit.url not in seen and len(out) < limit:
+                seen.add(hit.url)
+                out.append({"title": hit.title, "url": hit.url, "type": hit.type_label})
+    return out
 
 
 def index_page(page, backend=None):

@@ -301,30 +301,40 @@ def plain_text(value):
 def snippet(text, terms, width=220):
     """An HTML-escaped excerpt around the first matching word, matches wrapped in <mark>."""
     text = text or ""
-    spans = []
+    spans = []  # (start, end, index of the term matched)
     for m in _WORD.finditer(text):
         word = m.group(0).lower().replace("ё", "е")
-        parts = [p for p in _SPLIT_DIGITS.split(word) if p]
-        if any(
-            token_matches(stem(p), variants) or token_matches(latin_key(stem(p)), variants)
-            for p in parts
-            for variants in terms
-        ):
-            spans.append((m.start(), m.end()))
+        parts = [p for p in _SPLIT_DIGITS.split(word) if p] if word not in _BRAND_OF else [word]
+        for i, variants in enumerate(terms):
+            if any(
+                token_matches(stem(p), variants) or token_matches(latin_key(stem(p)), variants)
+                for p in parts
+            ):
+                spans.append((m.start(), m.end(), i))
+                break
+    start = 0
     if spans:
-        start = max(0, spans[0][0] - width // 3)
+        # The window showing the most different query words, earliest first.
+        best = max(
+            range(len(spans)),
+            key=lambda k: (
+                len({t for a, _b, t in spans if spans[k][0] <= a < spans[k][0] + width * 2 // 3}),
+                -k,
+            ),
+        )
+        first = spans[best]
+        start = max(0, first[0] - width // 3)
         if start:
             space = text.find(" ", start)
-            start = space + 1 if 0 <= space < spans[0][0] else start
-    else:
-        start = 0
+            start = space + 1 if 0 <= space < first[0] else start
+        spans = [sp for sp in spans if sp[0] >= start]
     end = min(len(text), start + width)
     if end < len(text):
         space = text.rfind(" ", start, end)
         floor = spans[0][1] if spans else start
         end = space if space > floor else end
     out, pos = [], start
-    for a, b in spans:
+    for a, b, _term in spans:
         if a < start or b > end:
             continue
         out.append(escape(text[pos:a]))

@@ -269,19 +269,4 @@ class ElasticBackend(SearchBackend):
                         "type": facet_label("kind", source.get("kind", "")),
                     }
                 )
-        if len(out) < limit:
-            terms = text.query_terms(prefix)
-            if terms:
-                from search.backends.base import Query
-
-                for hit in self.search(Query(prefix, terms, per_page=limit)).hits:
-                    if hit.url not in seen:
-                        seen.add(hit.url)
-                        out.append(
-                            {
-                                "title": hit.title,
-                                "url": hit.url,
-                                "type": facet_label("kind", hit.kind),
-                            }
-                        )
         return out[:limit]

@@ -115,6 +115,13 @@ def test_snippet_highlights_matches_and_escapes(backend, db):
     assert hit.url.endswith("/contract-feedback/")
 
 
+def test_snippet_text_is_escaped(backend, db):
+    hit = service.search("неравенства разметкой", backend=backend).hits[0]
+    without_marks = hit.snippet.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in without_marks
+    assert any(entity in without_marks for entity in ("&gt;", "&lt;", "&amp;"))
+
+
 def test_facets_have_counts_and_filter(backend, db):
     results = service.search("задачи", backend=backend)
     assert set(results.titles) >= {"Kaiten", "Битрикс24"}
