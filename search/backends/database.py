@@ -18,6 +18,8 @@ from search.documents import FACETS, facet_label
 from search.models import SearchEntry, SearchTerm
 
 MAX_CANDIDATES = 2000
+MAX_CORRECTIONS = 3
+MAX_VOCABULARY = 5000
 
 
 def _delimited(values):
@@ -106,20 +108,28 @@ class DatabaseBackend(SearchBackend):
         missing = [
             i for i, term in enumerate(terms) if not any(text.token_matches(f, term) for f in found)
         ]
-        missing = [i for i in missing if max(len(v) for v in terms[i]) >= 4]
+        # At most MAX_CORRECTIONS words, compared only with stems of the same first letter
+        # and a close length, so a query of nonsense costs no more than a normal one.
+        missing = [i for i in missing if max(len(v) for v in terms[i]) >= 4][:MAX_CORRECTIONS]
         if not missing:
             return terms
-        lengths = [len(v) for i in missing for v in terms[i]]
-        vocabulary = SearchTerm.objects.filter(
-            length__gte=min(lengths) - 2, length__lte=max(lengths) + 2
-        ).values_list("term", flat=True)
-        vocabulary = list(vocabulary[:50_000])
+        wanted = [v for i in missing for v in terms[i] if len(v) >= 4]
+        condition = Q()
+        for v in wanted:
+            condition |= Q(term__startswith=v[0], length__gte=len(v) - 2, length__lte=len(v) + 2)
+        vocabulary = list(
+            SearchTerm.objects.filter(condition).values_list("term", flat=True)[:MAX_VOCABULARY]
+        )
         corrected = list(terms)
         for i in missing:
             best, best_distance = None, None
             for v in terms[i]:
                 limit = 1 if len(v) <= 5 else 2
+                letters = set(v)
                 for candidate in vocabulary:
+                    # Each edit changes the set of letters by at most two: a cheap pre-filter.
+                    if candidate[0] != v[0] or len(letters ^ set(candidate)) > 2 * limit:
+                        continue
                     distance = text.edit_distance(v, candidate, limit)
                     if distance <= limit and (best_distance is None or distance < best_distance):
                         best, best_distance = candidate, distance
