@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from search.documents import FACETS, facet_label
 
 
+class SearchUnavailable(Exception):
+    """The search engine cannot be reached or is misconfigured; the page says so, not 500."""
+
+
 @dataclass
 class Query:
     """A cleaned query: the text, its terms (tuples of variants) and the chosen filters."""

@@ -16,10 +16,18 @@ import time
 
 from elasticsearch_dsl import A, Completion, Document, Index, Keyword, Q, Search, Text, analyzer
 from opensearchpy import OpenSearch, helpers
-from opensearchpy.exceptions import NotFoundError
+from opensearchpy.exceptions import ConnectionError as EngineConnectionError
+from opensearchpy.exceptions import NotFoundError, TransportError
 
 from search import text
-from search.backends.base import FacetValue, Hit, Results, SearchBackend, empty_facets
+from search.backends.base import (
+    FacetValue,
+    Hit,
+    Results,
+    SearchBackend,
+    SearchUnavailable,
+    empty_facets,
+)
 from search.documents import FACETS, facet_label
 
 # The client logs every request at INFO; a search per keystroke would flood the log.
@@ -240,6 +248,8 @@ class ElasticBackend(SearchBackend):
             return self.client.search(index=self.alias, body=search.to_dict())
         except NotFoundError:
             return {"hits": {"hits": [], "total": {"value": 0}}}
+        except (EngineConnectionError, TransportError) as error:
+            raise SearchUnavailable(str(error)) from error
 
     def autocomplete(self, prefix, limit=8):
         prefix = text.clean_query(prefix)[:60]
@@ -255,6 +265,8 @@ class ElasticBackend(SearchBackend):
             response = self.client.search(index=self.alias, body=s[:0].to_dict())
         except NotFoundError:
             return []
+        except (EngineConnectionError, TransportError) as error:
+            raise SearchUnavailable(str(error)) from error
         out, seen = [], set()
         for suggestion in response.get("suggest", {}).get("titles", []):
             for option in suggestion.get("options", []):

@@ -109,3 +109,23 @@ def test_suggest_endpoint(reader):
     assert data["suggestions"][0]["type"] == "Обычная страница"
     assert reader.get("/search/suggest/", {"q": ""}).json() == {"suggestions": []}
     assert reader.get("/search/suggest/", {"q": "x" * 3000}).status_code == 200
+
+
+def test_long_and_odd_queries_cost_no_more_queries_than_a_normal_one(reader):
+    from tests.utils import query_count
+
+    normal = query_count(service.search, "наставник")
+    assert query_count(service.search, "наставник " * 200) <= normal
+    assert query_count(service.search, "фывапр ячсмит йцукенг " * 90) <= normal + 2
+    assert query_count(service.search, "' OR 1=1; DROP TABLE x; --") <= normal + 2
+
+
+def test_unreachable_engine_gives_a_clear_page(reader, settings):
+    settings.SEARCH_BACKEND = "elasticsearch"
+    settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    response = reader.get("/search/", {"q": "наставник"})
+    assert response.status_code == 200
+    assert "Поиск сейчас недоступен" in response.content.decode()
+    assert reader.get("/search/suggest/", {"q": "наставник"}).json() == {"suggestions": []}
+    settings.SEARCH_URL = ""
+    assert reader.get("/search/", {"q": "наставник"}).status_code == 200
