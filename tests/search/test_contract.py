@@ -199,3 +199,24 @@ def test_index_follows_publishing(backend, db, content):
     assert "Правила программы" not in titles(backend, "правила")
     service.index_page(page, backend=backend)
     assert "Правила программы" in titles(backend, "правила")
+
+
+def test_rebuild_swaps_the_alias_atomically(backend, db, content):
+    if not hasattr(backend, "alias"):
+        pytest.skip("the database backend rebuilds inside one transaction")
+    before = set(backend.client.indices.get_alias(name=backend.alias))
+    docs = documents(content)
+    seen_during = []
+
+    def progress(step):
+        # While the new index fills, readers still get the old one.
+        if not seen_during:
+            seen_during.extend(titles(backend, "кайтен"))
+
+    backend.rebuild(iter(docs), progress=progress)
+    after = set(backend.client.indices.get_alias(name=backend.alias))
+    assert len(after) == 1
+    assert after.isdisjoint(before)
+    assert not any(backend.client.indices.exists(index=name) for name in before)
+    assert seen_during[:1] == ["Kaiten"]
+    assert titles(backend, "кайтен")[:1] == ["Kaiten"]
