@@ -20,6 +20,7 @@ class SearchEntry(models.Model):
     body = models.TextField(_("Text"), blank=True)
     url = models.CharField(_("URL"), max_length=500, blank=True)
     title_tokens = models.TextField(blank=True)
+    keyword_tokens = models.TextField(blank=True)  # tags and category: ranked below the title
     tokens = models.TextField(blank=True)
     # Facet values as "|a|b|" so a filter is one LIKE; labels for display.
     audience = models.CharField(max_length=500, blank=True)

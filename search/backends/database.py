@@ -50,6 +50,7 @@ class DatabaseBackend(SearchBackend):
             body=doc.body,
             url=doc.url[:500],
             title_tokens=_spaced(title_tokens),
+            keyword_tokens=_spaced(text.index_tokens(extra)),
             tokens=_spaced(tokens),
             audience=_delimited(doc.facets.get("audience", [])),
             category=_delimited(doc.facets.get("category", [])),
@@ -160,6 +161,7 @@ class DatabaseBackend(SearchBackend):
             "title",
             "title_tokens",
             "tokens",
+            "keyword_tokens",
             "kind",
             "audience",
             "category",
@@ -170,9 +172,10 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _score(row, terms):
-        _pk, _title, title_tokens, tokens, *_ = row
+        _pk, _title, title_tokens, tokens, keyword_tokens, *_ = row
         title_set = title_tokens.split()
         token_set = tokens.split()
+        keyword_set = keyword_tokens.split()
         score, in_title = 0.0, 0
         for term in terms:
             if any(t in term for t in title_set):
@@ -181,6 +184,8 @@ class DatabaseBackend(SearchBackend):
             elif any(text.token_matches(t, term) for t in title_set):
                 score += 9
                 in_title += 1
+            elif any(text.token_matches(t, term) for t in keyword_set):
+                score += 5
             elif any(t in term for t in token_set):
                 score += 2
             elif any(text.token_matches(t, term) for t in token_set):
@@ -202,10 +207,10 @@ class DatabaseBackend(SearchBackend):
             rows = self._candidates(terms, words, require_all=False)
         facet_values = {
             row[0]: {
-                "kind": [row[4]],
-                "audience": _split(row[5]),
-                "category": _split(row[6]),
-                "tags": _split(row[7]),
+                "kind": [row[5]],
+                "audience": _split(row[6]),
+                "category": _split(row[7]),
+                "tags": _split(row[8]),
             }
             for row in rows
         }
@@ -229,7 +234,7 @@ class DatabaseBackend(SearchBackend):
         entries = SearchEntry.objects.in_bulk([r[0] for r in page_rows])
         labels = {}
         for row in rows:
-            for facet, mapping in (row[8] or {}).items():
+            for facet, mapping in (row[9] or {}).items():
                 labels.setdefault(facet, {}).update(mapping)
         results.hits = [
             Hit(

@@ -43,6 +43,7 @@ class PageDocument(Document):
     kind = Keyword()
     title = Text(analyzer="russian", fields={"raw": Keyword()})
     body = Text(analyzer="russian")
+    keywords = Text(analyzer="russian")  # tags and category
     title_keys = Text(analyzer=keys_analyzer)
     keys = Text(analyzer=keys_analyzer)
     url = Keyword(index=False)
@@ -69,6 +70,7 @@ def document_body(doc):
         "kind": doc.kind,
         "title": doc.title,
         "body": doc.body,
+        "keywords": extra,
         "title_keys": " ".join(title_keys),
         "keys": " ".join(text.index_tokens(f"{doc.title} {doc.body} {extra}")),
         "url": doc.url,
@@ -159,6 +161,7 @@ class ElasticBackend(SearchBackend):
         should = [
             Q("match", title={"query": word, "boost": 10}),
             Q("match", title={"query": word, "fuzziness": "AUTO", "prefix_length": 1, "boost": 4}),
+            Q("match", keywords={"query": word, "boost": 3}),
             Q("match", body={"query": word, "boost": 1}),
             Q("match", body={"query": word, "fuzziness": "AUTO", "prefix_length": 1}),
         ]
