@@ -20,6 +20,7 @@ MIN_TERM_CHARS = 2
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SPLIT_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _CYRILLIC = re.compile(r"[а-яё]")
+_HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
 
 STOP_WORDS = frozenset(
     [
@@ -250,6 +251,10 @@ def index_tokens(text):
             if token:
                 seen.setdefault(token, None)
     lowered = (text or "").lower().replace("ё", "е")
+    for left, right in _HYPHENATED.findall(lowered):  # «чек-лист» is also «чеклист»
+        joined = stem(left + right)
+        seen.setdefault(joined, None)
+        seen.setdefault(latin_key(joined), None)
     for phrase, key in _BRAND_PHRASES:
         if phrase in lowered:
             seen.setdefault(key, None)
