@@ -2,15 +2,16 @@
 
 Matching is on Snowball stems and Latin keys stored per page (prefix match on a delimited
 string), so SQLite gets Russian morphology without an FTS5 stemmer. On PostgreSQL a page also
-matches through `to_tsvector('russian', …) @@ plainto_tsquery('russian', …)`. Ranking, the
+matches through a generated `tsvector` column built with the `russian` configuration
+(migration 0002, GIN-indexed) compared with `plainto_tsquery('russian', word)`. Ranking, the
 disjunctive facet counts and snippets are computed in Python over the matching rows (few
 queries, independent of the number of hits shown). Typos: a query word whose stem is in no
 page is replaced by the closest stem of the vocabulary within edit distance 1–2.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 
 from search import text
 from search.backends.base import FacetValue, Hit, Results, SearchBackend, empty_facets
@@ -143,15 +144,18 @@ class DatabaseBackend(SearchBackend):
         for v in term:
             q |= Q(tokens__contains=f" {v}")
         if connection.vendor == "postgresql" and word:
+            # The generated column of migration 0002 (russian configuration, GIN index).
             q |= Q(
-                fts=SearchQuery(word, config="russian", search_type="plain"),
+                RawSQL(
+                    "search_searchentry.fts_russian @@ plainto_tsquery('russian'::regconfig, %s)",
+                    [word],
+                    output_field=BooleanField(),
+                )
             )
         return q
 
     def _candidates(self, terms, words, require_all):
         qs = SearchEntry.objects.filter(page__live=True)
-        if connection.vendor == "postgresql":
-            qs = qs.annotate(fts=SearchVector("title", "body", config="russian"))
         condition = Q()
         for term, word in zip(terms, words, strict=False):
             term_q = self._term_q(term, word)

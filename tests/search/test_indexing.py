@@ -1,5 +1,7 @@
 """The index follows publishing, unpublishing and deleting (signals, default backend)."""
 
+import pytest
+
 from home.models import StandardPage
 from search import service
 from search.documents import page_to_document
@@ -75,3 +77,18 @@ def test_duck_typed_facets():
     assert _values(page, "tags") == [("задачи", "задачи"), ("канбан", "канбан")]
     assert _values(page, "category") == [("Аналитика и BI", "Аналитика и BI")]
     assert _values(page, "missing") == []
+
+
+def test_postgres_matches_with_the_russian_configuration(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: the generated tsvector column of migration 0002")
+    publish(home(), StandardPage(title="Встречи с наставниками", slug="vstrechi"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT title FROM search_searchentry "
+            "WHERE fts_russian @@ plainto_tsquery('russian'::regconfig, %s)",
+            ["наставник встреча"],
+        )
+        assert [row[0] for row in cursor.fetchall()] == ["Встречи с наставниками"]
