@@ -37,7 +37,13 @@ def search(raw, user=None, filters=None, page=1, per_page=PER_PAGE, backend=None
         results = Results(query=query.text, page=1, per_page=per_page)
         results.facets = empty_facets()
         return results
-    return (backend or get_backend()).search(query)
+    backend = backend or get_backend()
+    results = backend.search(query)
+    if results.total and not results.hits and query.page > results.num_pages:
+        # A page number past the end (an old link, a hand-edited URL) shows the last page.
+        query.page = results.num_pages
+        results = backend.search(query)
+    return results
 
 
 def autocomplete(prefix, limit=8, backend=None):

@@ -160,6 +160,9 @@ def test_pagination(backend, db):
     second = service.search("заметки о встречах", backend=backend, page=2, per_page=5)
     seen = first.titles + second.titles + third.titles
     assert len(set(seen)) == 12
+    past_the_end = service.search("заметки о встречах", backend=backend, page=99, per_page=5)
+    assert past_the_end.page == 3
+    assert past_the_end.titles == third.titles
 
 
 @pytest.mark.parametrize(
