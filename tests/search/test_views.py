@@ -129,3 +129,10 @@ def test_unreachable_engine_gives_a_clear_page(reader, settings):
     assert reader.get("/search/suggest/", {"q": "наставник"}).json() == {"suggestions": []}
     settings.SEARCH_URL = ""
     assert reader.get("/search/", {"q": "наставник"}).status_code == 200
+
+
+def test_header_box_gets_suggestions_on_every_page(reader):
+    html = reader.get("/my/").content.decode()
+    assert 'src="/static/search/search.js"' in html
+    assert 'data-suggest-url="/search/suggest/"' in html
+    assert 'id="site-search-q"' in html  # the box itself (base template) posts to /search/
