@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from search import views
+
+urlpatterns = [
+    path("search/", views.search_view, name="search"),
+    path("search/suggest/", views.suggest_view, name="search_suggest"),
+]

@@ -1,0 +1,366 @@
+"""Russian text handling shared by every backend: tokens, stems, brand keys, snippets.
+
+Snowball Russian stemming gives the database backends the morphology FTS5 lacks
+(«наставника» and «наставник» share the stem «наставник»). A phonetic Latin key per word
+lets «кайтен» find «Kaiten» and «bitrix» find «Битрикс24» on every backend; a short brand
+table covers the names transliteration cannot guess («эксель» → Excel).
+"""
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from django.utils.html import escape, strip_tags
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 8
+MIN_TERM_CHARS = 2
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SPLIT_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_CYRILLIC = re.compile(r"[а-яё]")
+_HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
+
+STOP_WORDS = frozenset(
+    [
+        "а",
+        "без",
+        "более",
+        "бы",
+        "был",
+        "была",
+        "были",
+        "было",
+        "быть",
+        "в",
+        "вам",
+        "вас",
+        "весь",
+        "во",
+        "вот",
+        "все",
+        "всего",
+        "всех",
+        "вы",
+        "где",
+        "да",
+        "даже",
+        "для",
+        "до",
+        "его",
+        "ее",
+        "ей",
+        "ему",
+        "если",
+        "есть",
+        "еще",
+        "же",
+        "за",
+        "здесь",
+        "и",
+        "из",
+        "или",
+        "им",
+        "их",
+        "к",
+        "как",
+        "какой",
+        "какая",
+        "какие",
+        "когда",
+        "ко",
+        "кто",
+        "ли",
+        "либо",
+        "мне",
+        "может",
+        "мой",
+        "мы",
+        "на",
+        "над",
+        "надо",
+        "наш",
+        "не",
+        "него",
+        "нее",
+        "нет",
+        "ни",
+        "них",
+        "но",
+        "ну",
+        "о",
+        "об",
+        "однако",
+        "он",
+        "она",
+        "они",
+        "оно",
+        "от",
+        "очень",
+        "по",
+        "под",
+        "при",
+        "про",
+        "с",
+        "со",
+        "так",
+        "также",
+        "такой",
+        "там",
+        "те",
+        "тем",
+        "то",
+        "того",
+        "тоже",
+        "той",
+        "только",
+        "том",
+        "ты",
+        "у",
+        "уже",
+        "хотя",
+        "чего",
+        "чей",
+        "чем",
+        "что",
+        "чтобы",
+        "чье",
+        "чья",
+        "эта",
+        "эти",
+        "это",
+        "я",
+        "можно",
+        "нужно",
+        "ли",
+        "мне",
+        "сделать",
+        "делать",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "is",
+        "how",
+        "what",
+        "with",
+    ]
+)
+
+# Brand names transliteration cannot reach; every spelling maps to one canonical key.
+BRANDS = {
+    "excel": ["эксель", "ексель", "экселе", "экселя", "иксель"],
+    "word": ["ворд", "ворде"],
+    "powerpoint": ["поверпоинт", "пауэрпоинт"],
+    "myoffice": ["мойофис", "мой офис", "майофис"],
+    "r7": ["р7", "р7-офис", "r7-office"],
+    "1c": ["1с", "1s", "1ц", "одинэс", "одинс"],
+    "tracker": ["трекер", "трекере", "трекера"],
+    "query": ["квери", "куэри"],
+    "power": ["пауэр", "павер"],
+    "gpt": ["гпт", "джипити"],
+    "jupyter": ["юпитер", "джупитер", "юпитере"],
+    "python": ["питон", "пайтон", "питоне", "питона"],
+    "bitrix": ["битрикс", "битрикса", "битриксе"],
+    "visiology": ["визиолоджи", "визиолоджи"],
+    "teams": ["тимс", "тимз"],
+    "yandexgpt": ["яндекс gpt", "яндекс гпт", "яндексгпт", "yandex gpt"],
+    "gigachat": ["гига чат", "giga chat"],
+    "datalens": ["data lens", "дата ленс"],
+}
+_BRAND_OF = {spelling: key for key, spellings in BRANDS.items() for spelling in spellings}
+_BRAND_OF.update({key: key for key in BRANDS})
+# Multi-word spellings («мой офис»), longest first, become one word before splitting.
+_BRAND_PHRASES = sorted(
+    ((p, k) for p, k in _BRAND_OF.items() if " " in p), key=lambda pk: -len(pk[0])
+)
+
+# Brand words written together whose parts people also type alone («гпт», «яндекс»).
+_COMPOUNDS = {
+    "yandexgpt": ("yandex", "iandeks", "gpt"),
+    "gigachat": ("giga", "chat"),
+    "myoffice": ("office", "ofis"),
+}
+
+_CYR_TO_LAT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu",
+    "я": "ia",
+}  # fmt: skip
+
+_stemmer = snowballstemmer.stemmer("russian")
+
+
+def clean_query(raw):
+    """The query as it will be searched: bounded length, printable, single-spaced."""
+    text = (raw or "")[: MAX_QUERY_CHARS * 2]
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
+
+
+def words(text):
+    """Lower-case words; letters and digits inside one word are split («Битрикс24»)."""
+    text = (text or "").lower().replace("ё", "е")
+    out = []
+    for word in _WORD.findall(text):
+        if word in _BRAND_OF:  # «1С», «Р7» stay whole
+            out.append(word)
+            continue
+        out.extend(part for part in _SPLIT_DIGITS.split(word) if part)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def stem(word):
+    """Snowball Russian stem of one lower-case word (Latin words come back unchanged)."""
+    if _CYRILLIC.search(word):
+        return _stemmer.stemWord(word)
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def latin_key(word):
+    """A rough phonetic Latin spelling: «кайтен» and «kaiten» give the same key."""
+    if word in _BRAND_OF:
+        return _BRAND_OF[word]
+    text = word.replace("дж", "j")
+    text = "".join(_CYR_TO_LAT.get(ch, ch) for ch in text)
+    for a, b in (("ch", "\x01"), ("sh", "\x02"), ("th", "t"), ("ph", "f"), ("ck", "k"),
+                 ("x", "ks"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("j", "i"),
+                 ("\x01", "ch"), ("\x02", "sh")):  # fmt: skip
+        text = text.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def index_tokens(text):
+    """Tokens stored for a text: stems plus Latin keys and brand keys, de-duplicated."""
+    seen = {}
+    for word in words(text):
+        if len(word) < MIN_TERM_CHARS and not word.isdigit():
+            continue
+        for token in (stem(word), latin_key(stem(word)), _BRAND_OF.get(word)):
+            if token:
+                seen.setdefault(token, None)
+    lowered = (text or "").lower().replace("ё", "е")
+    for left, right in _HYPHENATED.findall(lowered):  # «чек-лист» is also «чеклист»
+        joined = stem(left + right)
+        seen.setdefault(joined, None)
+        seen.setdefault(latin_key(joined), None)
+    for phrase, key in _BRAND_PHRASES:
+        if phrase in lowered:
+            seen.setdefault(key, None)
+    for compound, parts in _COMPOUNDS.items():
+        if compound in seen:
+            for part in parts:
+                seen.setdefault(part, None)
+    return list(seen)
+
+
+def query_words(query):
+    """The words of a query that count: no stop words (unless that is all), at most MAX_TERMS."""
+    lowered = " ".join((query or "").lower().replace("ё", "е").split())
+    for phrase, key in _BRAND_PHRASES:
+        lowered = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", key, lowered)
+    all_words = [w for w in words(lowered) if len(w) >= MIN_TERM_CHARS or w.isdigit()]
+    kept = [w for w in all_words if w not in STOP_WORDS] or all_words
+    return list(dict.fromkeys(kept))[:MAX_TERMS]
+
+
+def query_terms(query):
+    """The query as terms, each a tuple of variants (stem, Latin key, brand key).
+
+    A page matches a term when one of its tokens starts with one of the variants.
+    Stop words go unless they are all the query has.
+    """
+    terms = []
+    for word in query_words(query):
+        variants = {stem(word), latin_key(stem(word))}
+        if word in _BRAND_OF:
+            variants.add(_BRAND_OF[word])
+        variants = tuple(sorted(v for v in variants if v))
+        if variants and variants not in terms:
+            terms.append(variants)
+    return terms
+
+
+def token_matches(token, variants):
+    return any(token.startswith(v) for v in variants)
+
+
+def plain_text(value):
+    """Text from HTML, entity-decoded and single-spaced."""
+    from html import unescape
+
+    return " ".join(unescape(strip_tags(str(value or ""))).split())
+
+
+def snippet(text, terms, width=220):
+    """An HTML-escaped excerpt around the first matching word, matches wrapped in <mark>."""
+    text = text or ""
+    spans = []  # (start, end, index of the term matched)
+    for m in _WORD.finditer(text):
+        word = m.group(0).lower().replace("ё", "е")
+        parts = [p for p in _SPLIT_DIGITS.split(word) if p] if word not in _BRAND_OF else [word]
+        for i, variants in enumerate(terms):
+            if any(
+                token_matches(stem(p), variants) or token_matches(latin_key(stem(p)), variants)
+                for p in parts
+            ):
+                spans.append((m.start(), m.end(), i))
+                break
+    start = 0
+    if spans:
+        # The window showing the most different query words, earliest first.
+        best = max(
+            range(len(spans)),
+            key=lambda k: (
+                len({t for a, _b, t in spans if spans[k][0] <= a < spans[k][0] + width * 2 // 3}),
+                -k,
+            ),
+        )
+        first = spans[best]
+        start = max(0, first[0] - width // 3)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first[0] else start
+        spans = [sp for sp in spans if sp[0] >= start]
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        floor = spans[0][1] if spans else start
+        end = space if space > floor else end
+    out, pos = [], start
+    for a, b, _term in spans:
+        if a < start or b > end:
+            continue
+        out.append(escape(text[pos:a]))
+        out.append(f"<mark>{escape(text[a:b])}</mark>")
+        pos = b
+    out.append(escape(text[pos:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + "".join(out).strip() + suffix
+
+
+def edit_distance(a, b, limit=2):
+    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
