@@ -2,22 +2,16 @@
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.utils import running_server
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -38,33 +32,10 @@ def production_server(tmp_path_factory):
         env=env,
         check=True,
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz/", timeout=1)  # noqa: S310
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    command = [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", "127.0.0.1:{port}"]
+    command += ["--workers", "1", "--log-level", "warning"]
+    with running_server(command, cwd=ROOT, env=env) as base:
+        yield base
 
 
 def fetch(url):

@@ -119,7 +119,7 @@ def test_healthz_answers_without_login(client, db):
 
 def test_production_settings_pass_check_deploy(tmp_path):
     env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "x" * 20 + "-production-secret-for-the-check-deploy-test-0123456789",
         "ALLOWED_HOSTS": "nastavnik.example.ru",
@@ -138,9 +138,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
 
 
 def test_production_settings_refuse_to_start_without_secret(tmp_path):
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    }
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     env["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],

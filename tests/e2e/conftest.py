@@ -6,23 +6,16 @@ same thing `make run` gives a newcomer — so the journeys never share the test 
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.utils import running_server
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -38,24 +31,10 @@ def demo_server(tmp_path_factory):
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/healthz/", timeout=1)  # noqa: S310
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    with running_server(
+        [*manage, "runserver", "--noreload", "127.0.0.1:{port}"], cwd=ROOT, env=env
+    ) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
