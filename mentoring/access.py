@@ -75,6 +75,17 @@ def pairs_of(user):
     return Pair.objects.involving(me)
 
 
+def supported_pairs(user):
+    """Pairs whose mentee's records ``user`` reads as their mentor or curator.
+
+    The one statement of that rule: listings, single checks and ``/my/mentees/`` use it.
+    """
+    me = participant_of(user)
+    if me is None:
+        return Pair.objects.none()
+    return _record_pairs().filter(Q(mentor=me) | Q(curator=me))
+
+
 def mentees_visible_to(user):
     """Participants whose individual records ``user`` may read, as one queryset.
 
@@ -84,9 +95,7 @@ def mentees_visible_to(user):
     condition = Q(pk__in=[])
     if me is not None:
         condition |= Q(pk=me.pk)
-        condition |= Q(
-            pk__in=_record_pairs().filter(Q(mentor=me) | Q(curator=me)).values("mentee_id")
-        )
+        condition |= Q(pk__in=supported_pairs(user).values("mentee_id"))
     if is_hr(user):
         condition |= Q(consent_to_share=True)
     return Participant.objects.filter(condition)
@@ -101,9 +110,7 @@ def can_view_person(user, person):
         return True
     if is_hr(user) and person.consent_to_share:
         return True
-    if me is None:
-        return False
-    return _record_pairs().filter(mentee=person).filter(Q(mentor=me) | Q(curator=me)).exists()
+    return supported_pairs(user).filter(mentee=person).exists()
 
 
 def get_visible_person_or_404(user, pk):
@@ -111,8 +118,7 @@ def get_visible_person_or_404(user, pk):
 
     A 404 (not 403) so that guessing ids does not even reveal who exists.
     """
-    person = Participant.objects.select_related("user", "plant", "department").filter(pk=pk)
-    person = person.first()
+    person = Participant.objects.select_related("user", "plant", "department").filter(pk=pk).first()
     if person is None or not can_view_person(user, person):
         raise Http404
     return person

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,7 +9,6 @@ from django.views.decorators.http import require_POST
 from mentoring import access
 from mentoring.dashboard import mentee_links, sections_for
 from mentoring.forms import ConsentForm
-from mentoring.models import Pair
 
 
 def my_dashboard(request):
@@ -20,15 +18,13 @@ def my_dashboard(request):
     :mod:`mentoring.dashboard`, so this view never imports them.
     """
     me = access.participant_of(request.user)
-    pairs = []
-    if me is not None:
-        pairs = (
-            Pair.objects.involving(me)
-            .select_related(
-                "cycle", "mentor__user", "mentee__user", "curator__user", "mentee__department"
-            )
-            .order_by("-cycle__starts_on", "pk")
+    pairs = (
+        access.pairs_of(request.user)
+        .select_related(
+            "cycle", "mentor__user", "mentee__user", "curator__user", "mentee__department"
         )
+        .order_by("-cycle__starts_on", "pk")
+    )
     return render(
         request,
         "mentoring/my_dashboard.html",
@@ -68,21 +64,18 @@ def my_mentees(request):
     not see.
     """
     me = access.participant_of(request.user)
-    pairs = Pair.objects.none()
-    if me is not None:
-        pairs = (
-            Pair.objects.filter(status__in=access.RECORD_ACCESS_STATUSES)
-            .filter(Q(mentor=me) | Q(curator=me))
-            .select_related(
-                "cycle",
-                "mentor__user",
-                "curator__user",
-                "mentee__user",
-                "mentee__plant",
-                "mentee__department",
-            )
-            .order_by("mentee__user__last_name", "pk")
+    pairs = (
+        access.supported_pairs(request.user)
+        .select_related(
+            "cycle",
+            "mentor__user",
+            "curator__user",
+            "mentee__user",
+            "mentee__plant",
+            "mentee__department",
         )
+        .order_by("mentee__user__last_name", "pk")
+    )
     page = Paginator(pairs, MENTEES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
