@@ -85,27 +85,41 @@ def active_pairs(filters, labels):
     return series
 
 
-def meetings_per_month(filters, labels):
-    meetings = Meeting.objects.filter(pair__in=_pairs(filters), held_on__gte=filters.months[0])
+def _monthly_count(records, filters, labels, *, date_field, person, plant, **series):
+    """A count per month, in total and per plant, each hidden below the group size.
+
+    ``person`` is the field whose distinct values are the people a figure is about.
+    """
+    people = Count(person, distinct=True)
     rows = (
-        meetings.annotate(month=TruncMonth("held_on"))
+        records.filter(**{f"{date_field}__gte": filters.months[0]})
+        .annotate(month=TruncMonth(date_field))
         .values("month")
-        .annotate(value=Count("pk"), people=Count("pair__mentee", distinct=True))
+        .annotate(value=Count("pk"), people=people)
         .order_by("month")
     )
     found = {_month(r["month"]): _shown(r["value"], r["people"]) for r in rows}
-    total = meetings.aggregate(value=Count("pk"), people=Count("pair__mentee", distinct=True))
-    by_plant = (
-        meetings.values("pair__mentee__plant")
-        .annotate(value=Count("pk"), people=Count("pair__mentee", distinct=True))
-        .order_by("pair__mentee__plant")
-    )
+    total = records.aggregate(value=Count("pk"), people=people)
+    by_plant = records.values(plant).annotate(value=Count("pk"), people=people).order_by(plant)
     return ResultSeries(
-        key="meetings",
-        title=_("Meetings per month"),
         by_month={m: found.get(m, 0) for m in filters.months},
         total=_shown(total["value"], total["people"]),
-        by_group=_by_group(by_plant, lambda r: labels["plant"].get(r["pair__mentee__plant"])),
+        by_group=_by_group(by_plant, lambda r: labels["plant"].get(r[plant])),
+        **series,
+    )
+
+
+def meetings_per_month(filters, labels):
+    meetings = Meeting.objects.filter(pair__in=_pairs(filters), held_on__gte=filters.months[0])
+    return _monthly_count(
+        meetings,
+        filters,
+        labels,
+        date_field="held_on",
+        person="pair__mentee",
+        plant="pair__mentee__plant",
+        key="meetings",
+        title=_("Meetings per month"),
         unit=_("meetings"),
     )
 
@@ -149,26 +163,15 @@ def ideas_implemented(filters, labels):
         ideas = ideas.filter(author__plant_id=filters.plant_id)
     if filters.cycle_id:
         ideas = ideas.filter(pair__cycle_id=filters.cycle_id)
-    rows = (
-        ideas.filter(implemented_on__gte=filters.months[0])
-        .annotate(month=TruncMonth("implemented_on"))
-        .values("month")
-        .annotate(value=Count("pk"), people=Count("author", distinct=True))
-        .order_by("month")
-    )
-    found = {_month(r["month"]): _shown(r["value"], r["people"]) for r in rows}
-    total = ideas.aggregate(value=Count("pk"), people=Count("author", distinct=True))
-    by_plant = (
-        ideas.values("author__plant")
-        .annotate(value=Count("pk"), people=Count("author", distinct=True))
-        .order_by("author__plant")
-    )
-    return ResultSeries(
+    return _monthly_count(
+        ideas,
+        filters,
+        labels,
+        date_field="implemented_on",
+        person="author",
+        plant="author__plant",
         key="ideas_implemented",
         title=_("Ideas implemented"),
-        by_month={m: found.get(m, 0) for m in filters.months},
-        total=_shown(total["value"], total["people"]),
-        by_group=_by_group(by_plant, lambda r: labels["plant"].get(r["author__plant"])),
         unit=_("ideas"),
     )
 
