@@ -10,11 +10,5 @@ class CurriculaConfig(AppConfig):
 
     def ready(self):
         from curricula import signals
-        from curricula.dashboard import tracks_section
-        from curricula.results import track_progress
-        from mentoring.dashboard import register_section
-        from mentoring.results import register_provider
 
-        register_section(tracks_section)
-        register_provider(track_progress)
         signals.connect()

@@ -1,13 +1,22 @@
 """Sections that upper apps add to the personal dashboard `/my/`.
 
 `/my/` lives in ``mentoring`` but shows progress on tracks (``curricula``) and skills
-(``skills``), which ``mentoring`` may not import. Those apps register a section provider
-from their ``AppConfig.ready()``: ``provider(request) -> DashboardSection | None``
-(``None`` hides the section for this reader). Providers must keep a constant number of
-queries and show only the reader's own data or what :mod:`mentoring.access` allows.
+(``skills``), which ``mentoring`` may not import. Those apps add a section with the Wagtail
+hook ``DASHBOARD_SECTION_HOOK`` in their ``wagtail_hooks.py``:
+``fn(request) -> DashboardSection | None`` (``None`` hides the section for this reader).
+Sections must keep a constant number of queries and show only the reader's own data or what
+:mod:`mentoring.access` allows.
+
+Rows of `/my/mentees/` link to upper apps' pages about a mentee through the hook
+``MENTEE_LINK_HOOK``: ``fn() -> MenteeLink``.
 """
 
 from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+DASHBOARD_SECTION_HOOK = "nastavnik_dashboard_section"
+MENTEE_LINK_HOOK = "nastavnik_mentee_link"
 
 
 @dataclass
@@ -19,19 +28,10 @@ class DashboardSection:
     order: int = 100
 
 
-_providers = []
-
-
-def register_section(provider):
-    """Add a section provider (usable as a decorator); registering twice is harmless."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
 def sections_for(request):
     """The sections to show ``request.user``, in order."""
-    sections = [s for s in (p(request) for p in _providers) if s is not None]
+    found = (fn(request) for fn in hooks.get_hooks(DASHBOARD_SECTION_HOOK))
+    sections = [s for s in found if s is not None]
     return sorted(sections, key=lambda s: s.order)
 
 
@@ -46,15 +46,6 @@ class MenteeLink:
     url_name: str
 
 
-_mentee_links = []
-
-
-def register_mentee_link(link):
-    """Add a per-mentee link to `/my/mentees/` (e.g. the mentee's skills page)."""
-    if link not in _mentee_links:
-        _mentee_links.append(link)
-    return link
-
-
 def mentee_links():
-    return list(_mentee_links)
+    """The per-mentee links upper apps add to `/my/mentees/` (e.g. the mentee's skills)."""
+    return [fn() for fn in hooks.get_hooks(MENTEE_LINK_HOOK)]

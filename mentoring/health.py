@@ -2,7 +2,7 @@
 
 Built-in signals come from ``mentoring``'s own records: no meeting for too long, falling
 feedback, an open issue. Upper apps add theirs (e.g. goals without progress, from
-``skills``) with :func:`register_signal_provider`:
+``skills``) with the Wagtail hook ``SIGNALS_HOOK`` in their ``wagtail_hooks.py``:
 ``provider(pairs: list[Pair]) -> dict[pair_id, list[Signal]]``, one query per call.
 """
 
@@ -13,7 +13,11 @@ from django.conf import settings
 from django.db.models import Avg, Count, Max, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+
 from mentoring.models import Feedback, SupportIssue
+
+SIGNALS_HOOK = "nastavnik_pair_signals"
 
 
 @dataclass(frozen=True)
@@ -24,15 +28,6 @@ class Signal:
     label: str
     advice: str
     severity: int = 1  # 1 attention, 2 act now
-
-
-_providers = []
-
-
-def register_signal_provider(provider):
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
 
 
 def no_meeting_days(cycle):
@@ -109,7 +104,7 @@ def signals_for(pairs):
                 )
             )
         result[pair.pk] = signals
-    for provider in _providers:
+    for provider in hooks.get_hooks(SIGNALS_HOOK):
         for pair_id, extra in (provider(list(pairs)) or {}).items():
             result.setdefault(pair_id, []).extend(extra)
     for signals in result.values():
@@ -117,4 +112,4 @@ def signals_for(pairs):
     return result
 
 
-__all__ = ["Signal", "annotate", "register_signal_provider", "signals_for"]
+__all__ = ["SIGNALS_HOOK", "Signal", "annotate", "signals_for"]

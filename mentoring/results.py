@@ -2,8 +2,8 @@
 
 ``mentoring`` sits below ``skills`` and ``curricula`` and may not import them, yet the HR
 dashboard (`/programme/results/`) shows their figures too (level-ups per month, tools
-mastered). Upper apps register providers here from their ``AppConfig.ready()``; the
-dashboard calls each provider with the dashboard's filters.
+mastered). Upper apps register a provider with the Wagtail hook ``RESULTS_HOOK`` in their
+``wagtail_hooks.py``; the dashboard calls each provider with the dashboard's filters.
 
 A provider is ``provider(filters: ResultFilters) -> list[ResultSeries]``. It must apply the
 confidentiality rule itself: any value computed over fewer than ``MIN_GROUP_SIZE`` distinct
@@ -12,6 +12,10 @@ people is returned as ``None`` (shown as "group too small").
 
 import datetime
 from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+RESULTS_HOOK = "nastavnik_programme_results"
 
 
 @dataclass(frozen=True)
@@ -36,15 +40,6 @@ class ResultSeries:
     unit: str = ""
 
 
-_providers = []
-
-
-def register_provider(provider):
-    """Add a results provider (usable as a decorator); registering twice is harmless."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
-
-
 def providers():
-    return list(_providers)
+    """The results providers upper apps registered with ``RESULTS_HOOK``."""
+    return hooks.get_hooks(RESULTS_HOOK)

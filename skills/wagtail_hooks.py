@@ -1,4 +1,5 @@
-"""Admin for the catalogue's snippets and a read-only view of the mastery history."""
+"""Admin for the catalogue's snippets, a read-only view of the mastery history, and what
+skills add to the programme's pages (the `/my/` section, mentee links, HR results, signals)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -11,7 +12,20 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from mentoring.dashboard import DASHBOARD_SECTION_HOOK, MENTEE_LINK_HOOK, MenteeLink
+from mentoring.health import SIGNALS_HOOK
+from mentoring.results import RESULTS_HOOK
+from skills import contributions
 from skills.models import MasteryEvent, SkillLevel, ToolCategory, ToolPage
+
+hooks.register(DASHBOARD_SECTION_HOOK, contributions.my_skills_section)
+hooks.register(RESULTS_HOOK, contributions.results)
+hooks.register(SIGNALS_HOOK, contributions.stalled_goals)
+
+
+@hooks.register(MENTEE_LINK_HOOK)
+def skills_of_mentee():
+    return MenteeLink(_("Skills"), "skills_person")
 
 
 class ToolCategoryViewSet(SnippetViewSet):

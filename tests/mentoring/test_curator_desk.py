@@ -6,6 +6,8 @@ import pytest
 
 from django.urls import reverse
 
+from wagtail import hooks
+
 from mentoring import health
 from mentoring.health import Signal
 from tests.mentoring.factories import (
@@ -71,12 +73,9 @@ def test_upper_apps_add_signals(client, desk):
     def goals(pairs):
         return {desk["healthy"].pk: [Signal("goals", "Цели без прогресса", "Обсудите цели")]}
 
-    health.register_signal_provider(goals)
-    try:
+    with hooks.register_temporarily(health.SIGNALS_HOOK, goals):
         client.force_login(desk["curator"].user)
         assert "Цели без прогресса" in client.get(reverse("curator_desk")).content.decode()
-    finally:
-        health._providers.remove(goals)
 
 
 def test_desk_queries_do_not_grow(client, desk):

@@ -7,6 +7,8 @@ import pytest
 
 from django.urls import reverse
 
+from wagtail import hooks
+
 from mentoring import reporting, results
 from mentoring.models import Idea, Pair
 from mentoring.results import ResultSeries
@@ -103,13 +105,10 @@ def test_provider_series_from_upper_apps_are_shown(client, hr_editor):
     def provider(filters):
         return [ResultSeries(key="level_ups", title="Повышения уровня", total=None)]
 
-    results.register_provider(provider)
-    try:
+    with hooks.register_temporarily(results.RESULTS_HOOK, provider):
         client.force_login(hr_editor.user)
         body = client.get(reverse("programme_results")).content.decode()
         assert "Повышения уровня" in body
-    finally:
-        results._providers.remove(provider)
 
 
 def test_xlsx_export_streams_a_workbook(client, hr_editor):

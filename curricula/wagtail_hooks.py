@@ -1,0 +1,11 @@
+"""What tracks and plans add to the programme's pages (the `/my/` section, HR results)."""
+
+from wagtail import hooks
+
+from curricula.dashboard import tracks_section
+from curricula.results import track_progress
+from mentoring.dashboard import DASHBOARD_SECTION_HOOK
+from mentoring.results import RESULTS_HOOK
+
+hooks.register(DASHBOARD_SECTION_HOOK, tracks_section)
+hooks.register(RESULTS_HOOK, track_progress)
