@@ -49,7 +49,7 @@ format: install-test
 ## Rebuild and compile the translation catalogues (needs GNU gettext)
 messages: install
 	for app in cms home curricula skills mentoring search; do \
-	  (cd $$app && ../$(BIN)/python ../manage.py makemessages -l ru -l en --no-obsolete --ignore '.venv/*'); \
+	  (cd $$app && ../$(BIN)/python ../manage.py makemessages -l ru -l en --no-obsolete --no-location --ignore '.venv/*'); \
 	done
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 

@@ -10,7 +10,10 @@ import random
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from mentoring import consents
 from mentoring.models import (
+    ConsentKind,
+    ConsentRecord,
     Cycle,
     Department,
     Feedback,
@@ -243,6 +246,18 @@ def _user(username, last, first, patronymic):
     return user
 
 
+def _consent_records(people):
+    """Each demo consent to HR is a record against the published text, as on the site."""
+    recorded = set(
+        ConsentRecord.objects.filter(kind=ConsentKind.SHARE_WITH_HR).values_list(
+            "participant_id", flat=True
+        )
+    )
+    for person in people:
+        if person.consent_to_share and person.pk not in recorded:
+            consents.record(person, ConsentKind.SHARE_WITH_HR, True)
+
+
 def load(stdout=None):
     """Create the plant, departments, people with roles, one running cycle and its pairs."""
     plant, _ = Plant.objects.get_or_create(name=PLANT[0], defaults={"city": PLANT[1]})
@@ -313,6 +328,7 @@ def load(stdout=None):
             },
         )
         people[username] = participant
+    _consent_records(people.values())
     for mentor, mentee, curator in [
         ("mentor5", "mentee5", "curator"),
         ("mentor6", "mentee6", "curator"),

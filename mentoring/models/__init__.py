@@ -1,5 +1,7 @@
 """Records of the programme: people, their places of work, cycles and pairs."""
 
+from .audit import RecordAccess
+from .consents import ConsentKind, ConsentRecord, ConsentText
 from .feedback import Feedback
 from .ideas import Idea
 from .imports import ImportJob
@@ -10,6 +12,9 @@ from .programme import Cycle, Pair, PairTransitionError
 from .support import IssueNote, SupportIssue
 
 __all__ = [
+    "ConsentKind",
+    "ConsentRecord",
+    "ConsentText",
     "Cycle",
     "Department",
     "Feedback",
@@ -22,6 +27,7 @@ __all__ = [
     "PairTransitionError",
     "Participant",
     "Plant",
+    "RecordAccess",
     "SupportIssue",
     "TopicRequest",
     "User",

@@ -108,11 +108,28 @@ class Participant(models.Model):
         blank=True,
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
+    manager = models.ForeignKey(
+        "self",
+        verbose_name=_("manager"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text=_("The person's line manager, from the HR import or the company directory."),
+    )
     consent_to_share = models.BooleanField(
         _("consent to share my progress with HR"),
         default=False,
         help_text=_(
             "If checked, HR sees your skills by name; otherwise only in anonymous summaries."
+        ),
+    )
+    listed_as_expert = models.BooleanField(
+        _("consent to be listed for colleagues"),
+        default=False,
+        help_text=_(
+            "If checked, colleagues see your name and your level in a tool where they look "
+            "for someone to ask about it. Kept in step with the consent records."
         ),
     )
     left_company_on = models.DateField(_("left the company on"), null=True, blank=True)

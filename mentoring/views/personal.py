@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring import access
+from mentoring import access, consents
 from mentoring.dashboard import mentee_links, sections_for
 from mentoring.forms import ConsentForm
+from mentoring.models import ConsentKind
 
 
 def my_dashboard(request):
@@ -46,7 +47,7 @@ def update_consent(request):
         return redirect("my_dashboard")
     form = ConsentForm(request.POST, instance=me)
     if form.is_valid():
-        form.save()
+        consents.record(me, ConsentKind.SHARE_WITH_HR, form.cleaned_data["consent_to_share"])
         if form.cleaned_data["consent_to_share"]:
             messages.success(request, _("HR can now see your progress by name."))
         else:
