@@ -110,5 +110,34 @@ def send_issue_raised(issue):
     )
 
 
+def send_early_end_notice(pair):
+    """Tell both sides and the curator that the pair ends early, when and why."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Your mentoring pair ends early on %(date)s") % {
+            "date": pair.ended_on.strftime("%d.%m.%Y")
+        }
+    people = [pair.mentor, pair.mentee] + ([pair.curator] if pair.curator else [])
+    return _send(
+        [
+            _message(
+                person.user.email,
+                subject,
+                "early_end",
+                {
+                    "person": person,
+                    "pair": pair,
+                    "url": absolute(
+                        reverse(
+                            "curator_pair" if person == pair.curator else "pair_detail",
+                            args=[pair.pk],
+                        )
+                    ),
+                },
+            )
+            for person in people
+        ]
+    )
+
+
 def mass_messages(recipients, subject, body):
     return [EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [r]) for r in recipients]

@@ -9,12 +9,12 @@ feedback, an open issue. Upper apps add theirs (e.g. goals without progress, fro
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db.models import Avg, Count, Max, OuterRef, Subquery
+from django.db.models import Avg, Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from mentoring import rhythm
 from mentoring.models import Feedback, SupportIssue
 
 SIGNALS_HOOK = "nastavnik_pair_signals"
@@ -30,18 +30,11 @@ class Signal:
     severity: int = 1  # 1 attention, 2 act now
 
 
-def no_meeting_days(cycle):
-    """A pair is late when it has not met for twice its cycle's cadence (at least a week)."""
-    default = getattr(settings, "CURATOR_NO_MEETING_DAYS", None)
-    return default or max(7, 2 * (cycle.meeting_every_days or 14))
-
-
 def annotate(pairs_qs):
     """Add the figures the desk needs, by subqueries so the row count never multiplies."""
     recent_from = datetime.date.today() - datetime.timedelta(days=30)
     feedback = Feedback.objects.filter(meeting__pair=OuterRef("pk")).values("meeting__pair")
-    return pairs_qs.annotate(
-        last_met=Max("meetings__held_on"),
+    return rhythm.with_rhythm(pairs_qs).annotate(
         open_issues=Subquery(
             SupportIssue.objects.filter(pair=OuterRef("pk"))
             .exclude(status=SupportIssue.Status.RESOLVED)
@@ -69,15 +62,14 @@ def signals_for(pairs):
     for pair in pairs:
         signals = []
         if pair.status == pair.Status.ACTIVE:
-            since = pair.last_met or pair.started_on or pair.cycle.starts_on
-            days = (today - since).days
-            if days >= no_meeting_days(pair.cycle):
+            days = rhythm.behind(pair, today)
+            if days is not None:
                 signals.append(
                     Signal(
                         "no_meeting",
                         _("No meeting for %(days)s days") % {"days": days},
                         _("Call both sides and help them fix a date for the next meeting."),
-                        2,
+                        2 if rhythm.is_urgent(pair, days) else 1,
                     )
                 )
         if pair.open_issues:

@@ -6,10 +6,9 @@ import datetime
 from django_tasks import task
 
 from django.core.mail import get_connection
-from django.db.models import Max
 from django.utils import timezone
 
-from mentoring import emails, importing
+from mentoring import emails, importing, rhythm
 from mentoring.models import ImportJob, Pair, Participant
 
 
@@ -57,17 +56,14 @@ def send_mass_email(subject, body, participant_ids):
 
 @task()
 def send_meeting_reminders():
-    """Remind active pairs that have not met within their cycle's cadence."""
+    """Remind active pairs behind their meeting rhythm (the rule of :mod:`mentoring.rhythm`)."""
     today = datetime.date.today()
-    pairs = (
-        Pair.objects.filter(status=Pair.Status.ACTIVE)
-        .annotate(last_met=Max("meetings__held_on"))
-        .select_related("cycle", "mentor__user", "mentee__user")
+    pairs = rhythm.with_rhythm(Pair.objects.filter(status=Pair.Status.ACTIVE)).select_related(
+        "cycle", "mentor__user", "mentee__user"
     )
     sent = 0
     for pair in pairs:
-        since = pair.last_met or pair.started_on or pair.cycle.starts_on
-        days = (today - since).days
-        if days >= pair.cycle.meeting_every_days:
+        days = rhythm.behind(pair, today)
+        if days is not None:
             sent += emails.send_meeting_reminder(pair, days_since=days)
     return sent

@@ -1,8 +1,11 @@
 """Records of the programme: people, their places of work, cycles and pairs."""
 
 from .audit import RecordAccess
+from .calendar import CalendarDay
 from .consents import ConsentKind, ConsentRecord, ConsentText
+from .documents import DocumentTemplate, MentoringAddendum, PairAgreement
 from .feedback import Feedback
+from .hours import HoursEntry, HoursMonth
 from .ideas import Idea
 from .imports import ImportJob
 from .meetings import Meeting, TopicRequest
@@ -12,18 +15,24 @@ from .programme import Cycle, Pair, PairTransitionError
 from .support import IssueNote, SupportIssue
 
 __all__ = [
+    "CalendarDay",
     "ConsentKind",
     "ConsentRecord",
     "ConsentText",
     "Cycle",
     "Department",
+    "DocumentTemplate",
     "Feedback",
+    "HoursEntry",
+    "HoursMonth",
     "Idea",
     "ImportJob",
     "IssueNote",
     "Meeting",
+    "MentoringAddendum",
     "Nomination",
     "Pair",
+    "PairAgreement",
     "PairTransitionError",
     "Participant",
     "Plant",

@@ -94,6 +94,12 @@ class ConsentRecord(models.Model):
         blank=True,
         related_name="+",
     )
+    signed_on = models.DateField(
+        _("date on the signed paper"),
+        null=True,
+        blank=True,
+        help_text=_("For a consent given on paper: the date the person wrote on it."),
+    )
     at = models.DateTimeField(_("date and time"), auto_now_add=True, db_index=True)
 
     class Meta:

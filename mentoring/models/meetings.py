@@ -1,6 +1,7 @@
 """Meetings of a pair: what was worked on and the notes only the pair reads."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,20 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.pair} · {self.held_on:%d.%m.%Y}"
+
+    def clean(self):
+        from mentoring import hours
+
+        if self.held_on and hours.is_closed(self.held_on):
+            raise ValidationError(
+                {
+                    "held_on": _(
+                        "The mentoring hours of %(month)s are closed for payroll: a meeting of "
+                        "that month can no longer be logged. Ask an HR admin if it is missing."
+                    )
+                    % {"month": self.held_on.strftime("%m.%Y")}
+                }
+            )
 
 
 class TopicRequest(models.Model):

@@ -78,14 +78,35 @@ class CycleFactory(factory.django.DjangoModelFactory):
 
 
 class PairFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Pair
-
     cycle = factory.SubFactory(CycleFactory)
     mentor = factory.SubFactory(ParticipantFactory, roles=[Role.MENTOR])
     mentee = factory.SubFactory(ParticipantFactory, roles=[Role.MENTEE])
     curator = factory.SubFactory(ParticipantFactory, roles=[Role.CURATOR])
     status = Pair.Status.ACTIVE
+
+    class Meta:
+        model = Pair
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def consented(self, create, extracted, **kwargs):
+        """Both sides consented to the processing of personal data, the mentor to mentor in
+        the cycle (``consented=False`` leaves them without consents)."""
+        if create and extracted is not False:
+            give_consents(self.mentor, self.mentee, mentoring_cycle=self.cycle)
+
+
+def give_consents(*people, mentoring_cycle=None):
+    """Personal-data consent for each person; the first also consents to mentor in a cycle."""
+    from mentoring import consents
+    from mentoring.models import ConsentKind
+
+    for person in people:
+        if not consents.has_consent(person, ConsentKind.PERSONAL_DATA):
+            consents.record(person, ConsentKind.PERSONAL_DATA, True)
+    if mentoring_cycle is not None and people:
+        if not consents.has_consent(people[0], ConsentKind.MENTORING, cycle=mentoring_cycle):
+            consents.record(people[0], ConsentKind.MENTORING, True, cycle=mentoring_cycle)
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
