@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from mentoring import emails
+from mentoring import emails, pairing
 from mentoring.models import Nomination, Pair, PairTransitionError
 
 
 class PairAdminForm(WagtailAdminModelForm):
-    """A status change in the admin goes through :meth:`Pair.transition_to`."""
+    """The pair form in the admin: saved through the pairing rules, and a status change goes
+    through :meth:`Pair.transition_to` (ending early: three working days' notice)."""
 
     def clean(self):
         data = super().clean()
@@ -26,23 +27,40 @@ class PairAdminForm(WagtailAdminModelForm):
         if new != original.status:
             try:
                 original.check_transition(new, data.get("end_reason", ""))
+                if new == Pair.Status.ENDED_EARLY:
+                    original.early_end_date(end_on=data.get("ended_on"))
             except PairTransitionError as error:
-                self.add_error("status", error.messages[0])
+                field = (
+                    "ended_on"
+                    if new == Pair.Status.ENDED_EARLY and data.get("end_reason")
+                    else "status"
+                )
+                self.add_error(field, error.messages[0])
         return data
 
     def save(self, commit=True):
+        """Save through the pairing rules (:mod:`mentoring.pairing`) or the lifecycle."""
         pair = super().save(commit=False)
         if pair.pk is not None:
             original_status = Pair.objects.values_list("status", flat=True).get(pk=pair.pk)
             if pair.status != original_status:
                 new = pair.status
                 pair.status = original_status
-                pair.transition_to(new, pair.end_reason)
+                with transaction.atomic():
+                    if {"mentor", "mentee", "cycle"} & set(self.changed_data):
+                        pairing.save_pair(pair)
+                    pair.transition_to(
+                        new,
+                        pair.end_reason,
+                        on=self.cleaned_data.get("ended_on") if new != Pair.Status.ACTIVE else None,
+                        by=getattr(self, "for_user", None),
+                        side=Pair.Side.HR,
+                    )
                 return pair
         elif pair.status == Pair.Status.ACTIVE and not pair.started_on:
             pair.started_on = timezone.localdate()
         if commit:
-            pair.save()
+            pairing.save_pair(pair)
         return pair
 
 

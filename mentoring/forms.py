@@ -48,6 +48,8 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, pair=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.pair = pair
+        if pair is not None:
+            self.instance.pair = pair
         self.fields["tools"].queryset = _tool_queryset()
         self.fields["duration_minutes"].min_value = 5
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentoring.views import curator, pairs, personal, programme, results
+from mentoring.views import consents, curator, documents, pairs, personal, programme, results
 
 urlpatterns = [
     path("my/", personal.my_dashboard, name="my_dashboard"),
@@ -11,6 +11,23 @@ urlpatterns = [
     path("my/pairs/<int:pk>/topics/", pairs.topic_request, name="topic_request"),
     path("my/pairs/<int:pk>/meetings/new/", pairs.meeting_new, name="meeting_new"),
     path("my/pairs/<int:pk>/issue/", pairs.issue_new, name="issue_new"),
+    path("my/pairs/<int:pk>/agreement/", documents.agreement, name="pair_agreement"),
+    path("my/pairs/<int:pk>/agreement/edit/", documents.agreement_edit, name="pair_agreement_edit"),
+    path(
+        "my/pairs/<int:pk>/agreement/accept/",
+        documents.agreement_accept,
+        name="pair_agreement_accept",
+    ),
+    path(
+        "my/pairs/<int:pk>/agreement/<int:version>/pdf/",
+        documents.agreement_pdf,
+        name="pair_agreement_pdf",
+    ),
+    path("my/pairs/<int:pk>/addendum/pdf/", documents.addendum_pdf, name="pair_addendum_pdf"),
+    path("my/pairs/<int:pk>/end/", documents.pair_end, name="pair_end"),
+    path("my/consents/", consents.my_consents, name="my_consents"),
+    path("my/consents/change/", consents.consent_change, name="consent_change"),
+    path("my/consents/<int:record_id>/pdf/", consents.consent_pdf, name="consent_pdf"),
     path("my/meetings/<int:pk>/", pairs.meeting_detail, name="meeting_detail"),
     path("my/issues/", pairs.my_issues, name="my_issues"),
     path("curator/", curator.desk, name="curator_desk"),

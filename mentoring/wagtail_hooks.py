@@ -1,20 +1,35 @@
 """The programme in the Wagtail admin: cycles, pairs, people, nominations, ideas, imports."""
 
+from django.core.exceptions import ValidationError
 from django.urls import path, reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from mentoring import access
+from mentoring import access, admin_paperwork, consents, hours
+from mentoring.admin_choosers import (
+    curator_chooser,
+    mentee_chooser,
+    mentor_chooser,
+    participant_chooser,
+)
 from mentoring.admin_forms import NominationAdminForm, PairAdminForm
-from mentoring.models import Cycle, Idea, Nomination, Pair, Participant
-from mentoring.views import admin_import, admin_pairs
+from mentoring.dashboard import DASHBOARD_SECTION_HOOK, DashboardSection
+from mentoring.models import ConsentKind, Cycle, Idea, Nomination, Pair, Participant
+from mentoring.views import (
+    admin_documents,
+    admin_hours,
+    admin_import,
+    admin_pair_import,
+    admin_pairs,
+)
 
 
 class CycleViewSet(ModelViewSet):
@@ -34,8 +49,11 @@ class CycleViewSet(ModelViewSet):
         "ends_on",
         "status",
         "plants",
+        "departments",
         "meeting_format",
         "meeting_every_days",
+        "mentor_capacity",
+        "preparation_minutes",
     ]
 
 
@@ -50,10 +68,53 @@ class TransitionColumn(Column):
         return format_html_join(" · ", '<a href="{}">{}</a>', links) or "—"
 
 
+class AddendumLinkColumn(Column):
+    """The mentor's addendum of the pair, or a link to draft it."""
+
+    def get_value(self, instance):
+        addendum = getattr(instance, "addendum", None)
+        if addendum is not None:
+            return format_html(
+                '<a href="{}">{}</a>',
+                reverse("addenda:edit", args=[addendum.pk]),
+                addendum.get_status_display(),
+            )
+        if instance.status not in Pair.RUNNING_STATUSES:
+            return "—"
+        return format_html(
+            '<a href="{}?pair={}">{}</a>', reverse("addenda:add"), instance.pk, _("draft")
+        )
+
+
+class PairSaveMixin:
+    """A rule broken between the form's check and the save (another HR admin was quicker)
+    is shown on the form, never as a server error."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+
+
+class PairCreateView(PairSaveMixin, CreateView):
+    pass
+
+
+class PairEditView(PairSaveMixin, EditView):
+    pass
+
+
 class PairViewSet(ModelViewSet):
-    """Pairs; the status field moves the pair through its lifecycle (nonsense refused)."""
+    """Pairs, formed by the rules of :mod:`mentoring.pairing`; the status field moves the pair
+    through its lifecycle (nonsense refused). Mentor, mentee and curator are picked from
+    choosers that list only the people holding the role."""
 
     name = "pairs"
+    add_view_class = PairCreateView
+    edit_view_class = PairEditView
     model = Pair
     icon = "group"
     menu_label = _("Pairs")
@@ -64,8 +125,15 @@ class PairViewSet(ModelViewSet):
         "status",
         "started_on",
         TransitionColumn("transitions", label=_("Move to")),
+        AddendumLinkColumn("addendum", label=_("Addendum")),
     ]
     list_filter = ["status", "cycle", "mentee__plant"]
+
+    def get_queryset(self, request):
+        return Pair.objects.select_related(
+            "cycle", "mentor__user", "mentee__user", "curator__user", "addendum"
+        )
+
     search_fields = [
         "mentor__user__last_name",
         "mentee__user__last_name",
@@ -77,7 +145,13 @@ class PairViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("cycle"),
-            FieldRowPanel([FieldPanel("mentor"), FieldPanel("mentee"), FieldPanel("curator")]),
+            FieldRowPanel(
+                [
+                    FieldPanel("mentor", widget=mentor_chooser.widget_class),
+                    FieldPanel("mentee", widget=mentee_chooser.widget_class),
+                    FieldPanel("curator", widget=curator_chooser.widget_class),
+                ]
+            ),
             MultiFieldPanel(
                 [
                     FieldPanel(
@@ -184,6 +258,124 @@ class ProgrammeViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return ProgrammeViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_people_choosers():
+    return [mentor_chooser, mentee_chooser, curator_chooser, participant_chooser]
+
+
+class PaperworkViewSetGroup(ViewSetGroup):
+    """The documents the law asks for: consents, agreements, addenda, the calendar."""
+
+    menu_label = _("Programme documents")
+    menu_icon = "doc-full"
+    menu_order = 252
+    items = (
+        admin_paperwork.ConsentRecordViewSet("consent_records"),
+        admin_paperwork.ConsentTextViewSet("consent_texts"),
+        admin_paperwork.AddendumViewSet("addenda"),
+        admin_paperwork.AgreementViewSet("agreements"),
+        admin_paperwork.DocumentTemplateViewSet("document_templates"),
+        admin_paperwork.CalendarDayViewSet("production_calendar"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_paperwork():
+    return PaperworkViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_paperwork_urls():
+    return [
+        path(
+            "documents/consents/<int:pk>/pdf/",
+            admin_documents.consent_record_pdf,
+            name="consent_record_pdf",
+        ),
+        path(
+            "documents/addenda/<int:pk>/pdf/",
+            admin_documents.addendum_pdf,
+            name="addendum_admin_pdf",
+        ),
+        path(
+            "documents/agreements/<int:pk>/pdf/",
+            admin_documents.agreement_pdf,
+            name="agreement_admin_pdf",
+        ),
+        path("pair-import/", admin_pair_import.upload, name="pair_import"),
+        path("mentoring-hours/", admin_hours.HoursReportView.as_view(), name="mentoring_hours"),
+        path(
+            "mentoring-hours/results/",
+            admin_hours.HoursReportView.as_view(results_only=True),
+            name="mentoring_hours_results",
+        ),
+        path("mentoring-hours/1c.csv", admin_hours.payroll_csv, name="mentoring_hours_csv"),
+        path("mentoring-hours/close/", admin_hours.close_month, name="mentoring_hours_close"),
+        path("mentoring-hours/reopen/", admin_hours.reopen_month, name="mentoring_hours_reopen"),
+        path(
+            "mentoring-hours/entries/<int:pk>/",
+            admin_hours.adjust_entry,
+            name="mentoring_hours_adjust",
+        ),
+    ]
+
+
+class HRMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.is_hr(request.user)
+
+
+class AddPairMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("mentoring.add_pair")
+
+
+@hooks.register("register_admin_menu_item")
+def register_hours_menu_item():
+    return HRMenuItem(_("Mentoring hours"), reverse("mentoring_hours"), icon_name="time", order=253)
+
+
+@hooks.register("register_admin_menu_item")
+def register_pair_import_menu_item():
+    return AddPairMenuItem(_("Import pairs"), reverse("pair_import"), icon_name="upload", order=256)
+
+
+@hooks.register("register_log_actions")
+def register_hours_log_actions(actions):
+    actions.register_action(
+        hours.CLOSE_ACTION,
+        _("Close the month of mentoring hours"),
+        _("Month of mentoring hours closed"),
+    )
+    actions.register_action(
+        hours.REOPEN_ACTION,
+        _("Reopen the month of mentoring hours"),
+        _("Month of mentoring hours reopened"),
+    )
+    actions.register_action(
+        hours.ADJUST_ACTION, _("Correct mentoring hours"), _("Mentoring hours corrected")
+    )
+
+
+@hooks.register(DASHBOARD_SECTION_HOOK)
+def consents_section(request):
+    """`/my/` shows where the person's consents stand and links to «Мои согласия»."""
+    me = access.participant_of(request.user)
+    if me is None:
+        return None
+    found = consents.in_force(me)
+    personal = found.get(ConsentKind.PERSONAL_DATA)
+    mentoring = found.get(ConsentKind.MENTORING)
+    return DashboardSection(
+        "mentoring/includes/consents_section.html",
+        {
+            "personal_data": bool(personal and personal.given),
+            "mentoring": mentoring,
+        },
+        order=900,
+    )
 
 
 @hooks.register("register_admin_urls")

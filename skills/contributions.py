@@ -17,7 +17,7 @@ from mentoring.models import Participant
 from mentoring.results import ResultSeries
 from mentoring.roles import Role
 from skills.models import Mastery, MasteryEvent, SkillGoal
-from skills.services import EXPERT_LEVEL
+from skills.services import EXPERT_LEVEL, levels
 
 
 def my_skills_section(request):
@@ -171,3 +171,22 @@ def stalled_goals(pairs):
         ]
         for pair_id, count in stalled.items()
     }
+
+
+def agreement_defaults(pair):
+    """The mentee's goals in the pair's cycle, as the first draft of the pair agreement."""
+    goals = (
+        SkillGoal.objects.filter(participant_id=pair.mentee_id, cycle_id=pair.cycle_id)
+        .select_related("tool")
+        .order_by("tool__title")
+    )
+    scale = levels()
+    lines, tool_ids = [], []
+    for goal in goals:
+        level = scale.get(goal.target_level)
+        lines.append(
+            _("%(tool)s — reach level %(level)s")
+            % {"tool": goal.tool.title, "level": str(level) if level else goal.target_level}
+        )
+        tool_ids.append(goal.tool_id)
+    return {"goals": "\n".join(lines), "tool_ids": tool_ids}

@@ -3,24 +3,45 @@ skills add to the programme's pages (the `/my/` section, mentee links, HR result
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from mentoring.agreements import AGREEMENT_DEFAULTS_HOOK
 from mentoring.dashboard import DASHBOARD_SECTION_HOOK, MENTEE_LINK_HOOK, MenteeLink
 from mentoring.health import SIGNALS_HOOK
 from mentoring.results import RESULTS_HOOK
-from skills import contributions
+from skills import admin_views, contributions
 from skills.models import MasteryEvent, SkillLevel, ToolCategory, ToolPage
 
 hooks.register(DASHBOARD_SECTION_HOOK, contributions.my_skills_section)
 hooks.register(RESULTS_HOOK, contributions.results)
 hooks.register(SIGNALS_HOOK, contributions.stalled_goals)
+hooks.register(AGREEMENT_DEFAULTS_HOOK, contributions.agreement_defaults)
+
+
+@hooks.register("register_admin_urls")
+def register_matching_url():
+    return [path("matching/", admin_views.matching_view, name="pair_matching")]
+
+
+class AddPairMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("mentoring.add_pair")
+
+
+@hooks.register("register_admin_menu_item")
+def register_matching_menu_item():
+    return AddPairMenuItem(
+        _("Matching mentors"), reverse("pair_matching"), icon_name="group", order=255
+    )
 
 
 @hooks.register(MENTEE_LINK_HOOK)

@@ -50,6 +50,18 @@ class Meeting(models.Model):
     def clean(self):
         from mentoring import hours
 
+        if (
+            self.held_on
+            and self.pair_id
+            and self.pair.ended_on
+            and self.held_on > self.pair.ended_on
+        ):
+            raise ValidationError(
+                {
+                    "held_on": _("The pair ended on %(date)s: a later meeting cannot be logged.")
+                    % {"date": self.pair.ended_on.strftime("%d.%m.%Y")}
+                }
+            )
         if self.held_on and hours.is_closed(self.held_on):
             raise ValidationError(
                 {

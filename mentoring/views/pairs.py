@@ -51,7 +51,7 @@ def pair_detail(request, pk):
             "feedback_given": given,
             "topics": access.open_topic_requests(request.user, pair),
             "topic_form": TopicRequestForm(),
-            "can_log": pair.status in WORKING_STATUSES,
+            "can_log": pair.status in WORKING_STATUSES or pair.is_in_notice,
         },
     )
 
@@ -76,7 +76,7 @@ def topic_request(request, pk):
 def meeting_new(request, pk):
     """Either member logs a meeting of the pair; both are then asked for feedback."""
     pair = access.get_member_pair_or_404(request.user, pk)
-    if pair.status not in WORKING_STATUSES:
+    if pair.status not in WORKING_STATUSES and not pair.is_in_notice:
         messages.error(request, _("Meetings can be logged only for an active or paused pair."))
         return redirect("pair_detail", pk=pair.pk)
     topics = list(access.open_topic_requests(request.user, pair))

@@ -104,9 +104,12 @@ def give_consents(*people, mentoring_cycle=None):
     for person in people:
         if not consents.has_consent(person, ConsentKind.PERSONAL_DATA):
             consents.record(person, ConsentKind.PERSONAL_DATA, True)
-    if mentoring_cycle is not None and people:
-        if not consents.has_consent(people[0], ConsentKind.MENTORING, cycle=mentoring_cycle):
-            consents.record(people[0], ConsentKind.MENTORING, True, cycle=mentoring_cycle)
+    if (
+        mentoring_cycle is not None
+        and people
+        and not consents.has_consent(people[0], ConsentKind.MENTORING, cycle=mentoring_cycle)
+    ):
+        consents.record(people[0], ConsentKind.MENTORING, True, cycle=mentoring_cycle)
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
