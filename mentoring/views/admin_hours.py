@@ -165,7 +165,7 @@ class ReasonForm(forms.Form):
 
 class AdjustForm(ReasonForm):
     hours = forms.DecimalField(
-        label=gettext_lazy("Hours"), min_value=0, max_value=744, decimal_places=2
+        label=gettext_lazy("Hours"), min_value=0, max_value=744, decimal_places=2, localize=True
     )
 
 

@@ -221,11 +221,7 @@ def test_import_forms_all_pairs_or_none(ctx, client, hr_admin):
     give_consents(other_mentor)
     second = ParticipantFactory(roles=[Role.MENTEE], personnel_number="T-8")
     give_consents(second)
-    text = (
-        "Цикл;Наставник;Наставляемый\n"
-        f"{ctx.cycle.name};T-9;T-8\n"
-        f"{ctx.cycle.name};T-1;T-8\n"
-    )
+    text = f"Цикл;Наставник;Наставляемый\n{ctx.cycle.name};T-9;T-8\n{ctx.cycle.name};T-1;T-8\n"
     data = io.BytesIO(text.encode("utf-8"))
     data.name = "pairs.csv"
     body = client.post(reverse("pair_import"), {"file": data}).content.decode()
