@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .programme import Cycle, Pair
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+ANY_PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 
 
 class DocumentTemplate(models.Model):
@@ -82,7 +83,7 @@ class DocumentTemplate(models.Model):
 
     def clean(self):
         allowed = self.PLACEHOLDERS.get(self.kind, {})
-        unknown = sorted({m for m in PLACEHOLDER.findall(self.body or "") if m not in allowed})
+        unknown = sorted({m for m in ANY_PLACEHOLDER.findall(self.body or "") if m not in allowed})
         if unknown:
             raise ValidationError(
                 {
