@@ -10,7 +10,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from mentoring import consents
+from mentoring import addenda, agreements, consents, hours, workdays
 from mentoring.models import (
     ConsentKind,
     ConsentRecord,
@@ -20,6 +20,7 @@ from mentoring.models import (
     Idea,
     IssueNote,
     Meeting,
+    MentoringAddendum,
     Nomination,
     Pair,
     Participant,
@@ -258,6 +259,63 @@ def _consent_records(people):
             consents.record(person, ConsentKind.SHARE_WITH_HR, True)
 
 
+# Consents given on paper and recorded by HR (the rest gave theirs on the platform).
+PAPER_CONSENTS = ("mentee2", "mentee7")
+# who reports to whom: (person, manager); none of them mentors their own manager
+MANAGERS = [("mentor4", "mentee6"), ("mentee4", "mentee5")]
+
+
+def _document_consents(people, cycle):
+    """Everyone consented to the processing of personal data; mentors, to mentor this cycle."""
+    hr_user = people["hr"].user
+    given = set(
+        ConsentRecord.objects.filter(kind=ConsentKind.PERSONAL_DATA).values_list(
+            "participant_id", flat=True
+        )
+    )
+    for username, person in people.items():
+        if person.pk in given:
+            continue
+        paper = username in PAPER_CONSENTS
+        entry = consents.record(
+            person,
+            ConsentKind.PERSONAL_DATA,
+            True,
+            way=ConsentRecord.Way.PAPER if paper else ConsentRecord.Way.ONLINE,
+            by=hr_user if paper else person.user,
+            effect="Согласие дано.",
+        )
+        if paper:
+            entry.signed_on = cycle.starts_on - datetime.timedelta(days=3)
+            entry.save(update_fields=["signed_on"])
+    mentoring_given = set(
+        ConsentRecord.objects.filter(kind=ConsentKind.MENTORING).values_list(
+            "participant_id", flat=True
+        )
+    )
+    for username, person in people.items():
+        if (
+            username.startswith("mentor")
+            and username != "mentor9"
+            and (person.pk not in mentoring_given)
+        ):
+            consents.record(
+                person,
+                ConsentKind.MENTORING,
+                True,
+                cycle=cycle,
+                by=person.user,
+                effect="Согласие дано.",
+            )
+
+
+def _managers(people):
+    for person, manager in MANAGERS:
+        if person in people and manager in people and people[person].manager_id is None:
+            people[person].manager = people[manager]
+            people[person].save(update_fields=["manager"])
+
+
 def load(stdout=None):
     """Create the plant, departments, people with roles, one running cycle and its pairs."""
     plant, _ = Plant.objects.get_or_create(name=PLANT[0], defaults={"city": PLANT[1]})
@@ -289,6 +347,7 @@ def load(stdout=None):
             "starts_on": today - datetime.timedelta(days=120),
             "ends_on": today + datetime.timedelta(days=60),
             "status": Cycle.Status.RUNNING,
+            "preparation_minutes": 15,
         },
     )
     cycle.plants.add(plant)
@@ -329,6 +388,8 @@ def load(stdout=None):
         )
         people[username] = participant
     _consent_records(people.values())
+    _document_consents(people, cycle)
+    _managers(people)
     for mentor, mentee, curator in [
         ("mentor5", "mentee5", "curator"),
         ("mentor6", "mentee6", "curator"),
@@ -416,6 +477,10 @@ def load_activity(stdout=None):
     _issues(pairs, people)
     _nominations(people, tools)
     _ideas(pairs, people)
+    _agreements(pairs)
+    _addenda(pairs, people)
+    _ended_early(people)
+    _close_last_month(people)
     if stdout:
         stdout.write(
             f"  meetings: {Meeting.objects.filter(pair__cycle=cycle).count()} (+{created}), "
@@ -502,6 +567,90 @@ def _meetings(pair, tools, mentor):
         count += 1
         day += datetime.timedelta(days=pair.cycle.meeting_every_days + rng.choice([-2, 0, 0, 3]))
     return count
+
+
+def _agreements(pairs):
+    """Agreements from the mentees' goals: most accepted by both, one awaits the mentee."""
+    for mentor, pair in sorted(pairs.items()):
+        if pair.status not in Pair.RUNNING_STATUSES or pair.agreements.exists():
+            continue
+        draft = agreements.initial(pair)
+        agreement = agreements.new_version(
+            pair,
+            goals=draft["goals"] or "Освоить инструменты из целей наставляемого на задачах цеха.",
+            tools=draft["tools"],
+            meeting_format=draft["meeting_format"],
+            meeting_every_days=draft["meeting_every_days"],
+            meeting_slot="По четвергам в 15:00, переговорная цеха",
+            by=pair.mentor.user,
+        )
+        if mentor != "mentor6":
+            agreements.accept(agreement, pair.mentee.user)
+
+
+def _addenda(pairs, people):
+    """Each mentor's addendum: signed, except one still being drafted."""
+    hr_user = people["hr"].user if "hr" in people else None
+    for mentor, pair in sorted(pairs.items()):
+        if MentoringAddendum.objects.filter(pair=pair).exists():
+            continue
+        addendum = addenda.draft(
+            pair,
+            by=hr_user,
+            pay_basis="ежемесячная доплата за работу наставника 5 000 руб. "
+            "(ст. 351.8 ТК РФ) за каждый полный месяц срока наставничества",
+        )
+        if mentor != "mentor8":
+            addendum.status = MentoringAddendum.Status.SIGNED
+            addendum.signed_on = addendum.starts_on
+            addendum.save(update_fields=["status", "signed_on"])
+
+
+def _ended_early(people):
+    """Last year's pilot: one pair ended early at the mentee's request, then rematched."""
+    cycle = Cycle.objects.filter(name="Пилот 2025 «Первые шаги»").first()
+    if cycle is None or "mentor6" not in people or "mentee3" not in people:
+        return
+    notice = cycle.starts_on + datetime.timedelta(days=40)
+    pair, created = Pair.objects.get_or_create(
+        cycle=cycle,
+        mentor=people["mentor6"],
+        mentee=people["mentee3"],
+        defaults={
+            "curator": people["curator"],
+            "status": Pair.Status.ENDED_EARLY,
+            "started_on": cycle.starts_on,
+            "end_notice_on": notice,
+            "ended_on": workdays.earliest_early_end(notice),
+            "end_reason": "Не совпадают смены: встречи постоянно переносились.",
+            "end_started_side": Pair.Side.MENTEE,
+            "end_started_by": people["mentee3"].user,
+        },
+    )
+    if created:
+        addendum = addenda.draft(
+            pair,
+            pay_basis="ежемесячная доплата за работу наставника 4 000 руб.",
+            starts_on=cycle.starts_on,
+            ends_on=cycle.ends_on,
+        )
+        MentoringAddendum.objects.filter(pk=addendum.pk).update(
+            status=MentoringAddendum.Status.ENDED,
+            signed_on=cycle.starts_on,
+            ended_on=pair.ended_on,
+        )
+        Pair.objects.filter(cycle=cycle, mentee=people["mentee3"], rematch_of__isnull=True).exclude(
+            pk=pair.pk
+        ).update(rematch_of=pair)
+
+
+def _close_last_month(people):
+    """Payroll has closed last month's mentoring hours."""
+    if "hr" not in people:
+        return
+    last_month = hours.month_start(datetime.date.today()) - datetime.timedelta(days=1)
+    if hours.closed_month(last_month) is None:
+        hours.close(last_month, people["hr"].user)
 
 
 def _issues(pairs, people):

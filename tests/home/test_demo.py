@@ -31,3 +31,50 @@ def test_load_demo_refuses_without_debug(db, settings):
     assert not User.objects.filter(username="hr").exists()
     call_command("load_demo", "--force")
     assert User.objects.filter(username="hr").exists()
+
+
+def test_demo_paperwork_follows_the_rules(db, settings):
+    """Demo pairs are valid under the pairing rules, with consents, agreements, addenda,
+    closed hours and a pair ended early with three working days' notice."""
+    from mentoring import pairing, workdays
+    from mentoring.models import (
+        ConsentKind,
+        ConsentRecord,
+        Cycle,
+        HoursMonth,
+        MentoringAddendum,
+        PairAgreement,
+    )
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    running = Pair.objects.filter(cycle__status=Cycle.Status.RUNNING)
+    assert running.filter(status=Pair.Status.ACTIVE).count() == 8
+    for pair in running:
+        assert pairing.problems(pair, activating=True) == {}, pair
+    assert ConsentRecord.objects.filter(
+        kind=ConsentKind.PERSONAL_DATA, way=ConsentRecord.Way.PAPER
+    ).exists()
+    assert PairAgreement.objects.filter(
+        mentor_accepted_at__isnull=False, mentee_accepted_at__isnull=False
+    ).count() >= 7
+    assert MentoringAddendum.objects.filter(status=MentoringAddendum.Status.SIGNED).count() >= 7
+    assert MentoringAddendum.objects.filter(status=MentoringAddendum.Status.ENDED).exists()
+    closed = HoursMonth.objects.get(closed_at__isnull=False)
+    assert closed.entries.count() >= 7
+    ended = Pair.objects.get(status=Pair.Status.ENDED_EARLY)
+    assert ended.ended_on == workdays.earliest_early_end(ended.end_notice_on)
+    assert ended.rematches.exists()
+    counts = (
+        ConsentRecord.objects.count(),
+        PairAgreement.objects.count(),
+        MentoringAddendum.objects.count(),
+        HoursMonth.objects.count(),
+    )
+    call_command("load_demo")
+    assert counts == (
+        ConsentRecord.objects.count(),
+        PairAgreement.objects.count(),
+        MentoringAddendum.objects.count(),
+        HoursMonth.objects.count(),
+    )
