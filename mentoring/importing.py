@@ -22,7 +22,16 @@ from mentoring.roles import GROUP_NAMES, Role
 MAX_ROWS = 20_000
 CHUNK = 500
 
-COLUMNS = ("full_name", "email", "personnel_number", "plant", "department", "position", "role")
+COLUMNS = (
+    "full_name",
+    "email",
+    "personnel_number",
+    "plant",
+    "department",
+    "position",
+    "role",
+    "manager",
+)
 HEADER_ALIASES = {
     "full_name": {"фио", "ф.и.о.", "full name", "name", "сотрудник"},
     "email": {"e-mail", "email", "эл. почта", "электронная почта", "почта"},
@@ -31,6 +40,13 @@ HEADER_ALIASES = {
     "department": {"подразделение", "цех", "отдел", "department"},
     "position": {"должность", "position"},
     "role": {"роль", "роли", "role", "roles"},
+    # the line manager's personnel number: the pairing rules read the line of management
+    "manager": {
+        "руководитель",
+        "табельный номер руководителя",
+        "таб. номер руководителя",
+        "manager",
+    },
 }
 ROLE_ALIASES = {
     "наставник": Role.MENTOR,
@@ -134,6 +150,7 @@ def _column_label(column):
         "department": _("Department"),
         "position": _("Position"),
         "role": _("Role"),
+        "manager": _("Manager"),
     }[column]
 
 
@@ -172,6 +189,15 @@ def validate(rows, progress=None):
             "user__email", "personnel_number"
         ):
             owners[email.lower()] = number or ""
+    file_numbers = {r["personnel_number"] for r in rows if r["personnel_number"]}
+    wanted_managers = sorted({r.get("manager") for r in rows if r.get("manager")} - file_numbers)
+    known_managers = set()
+    for chunk in _chunks(wanted_managers):
+        known_managers.update(
+            Participant.objects.filter(personnel_number__in=chunk).values_list(
+                "personnel_number", flat=True
+            )
+        )
     for index, row in enumerate(rows):
         messages = []
         parts = row["full_name"].split(" ") if row["full_name"] else []
@@ -233,6 +259,13 @@ def validate(rows, progress=None):
                     _("The “%(column)s” column is longer than %(limit)s characters.")
                     % {"column": _column_label(column), "limit": limit}
                 )
+        manager = row.get("manager", "")
+        if manager and manager == number:
+            messages.append(_("A person cannot be their own manager."))
+        elif manager and manager not in file_numbers and manager not in known_managers:
+            messages.append(
+                _("No one has the manager's personnel number %(number)s.") % {"number": manager}
+            )
         if messages:
             errors.append({"row": row["row"], "messages": messages})
         if progress and index and index % CHUNK == 0:
@@ -285,7 +318,29 @@ def apply(rows, progress=None):
 
         for chunk in _chunks(rows):
             _apply_chunk(chunk, plants, departments, groups, summary)
+        _apply_managers(rows)
     return summary
+
+
+def _apply_managers(rows):
+    """Set each person's line manager from the file (people are all saved by now)."""
+    pairs = [(r["personnel_number"], r["manager"]) for r in rows if r.get("manager")]
+    for chunk in _chunks(pairs):
+        numbers = {n for pair in chunk for n in pair}
+        ids = dict(
+            Participant.objects.filter(personnel_number__in=numbers).values_list(
+                "personnel_number", "pk"
+            )
+        )
+        changed = []
+        for person in Participant.objects.filter(personnel_number__in=[p for p, _m in chunk]).only(
+            "pk", "personnel_number", "manager_id"
+        ):
+            manager_id = ids.get(dict(chunk)[person.personnel_number])
+            if manager_id and person.manager_id != manager_id:
+                person.manager_id = manager_id
+                changed.append(person)
+        Participant.objects.bulk_update(changed, ["manager"])
 
 
 def _apply_chunk(rows, plants, departments, groups, summary):

@@ -393,3 +393,30 @@ def test_pair_form_offers_choosers_filtered_by_role(ctx, client, hr_admin):
     listing = client.get(reverse("mentee_chooser:choose")).json()["html"]
     assert ctx.mentee.full_name in listing
     assert ctx.mentor.full_name not in listing
+
+
+def test_the_participant_import_fills_the_line_manager(ctx):
+    from mentoring import importing
+
+    text = (
+        "ФИО;E-mail;Табельный номер;Завод;Роль;Руководитель\n"
+        "Петров Пётр Петрович;petrov@example.com;M-1;Завод 1;наставляемый;\n"
+        "Иванов Иван Иванович;ivanov@example.com;M-2;Завод 1;;M-1\n"
+        "Сидоров Сидор;sidorov@example.com;M-3;Завод 1;наставник;M-2\n"
+        "Кузнецов Кузьма;k@example.com;M-4;Завод 1;;M-404\n"
+    )
+    rows = importing.parse("people.csv", text.encode("utf-8"))
+    errors = importing.validate(rows)
+    assert errors == [
+        {"row": 5, "messages": ["Нет сотрудника с табельным номером руководителя M-404."]}
+    ]
+    importing.apply(rows[:3])
+    from mentoring.models import Participant
+
+    mentor = Participant.objects.get(personnel_number="M-3")
+    mentee = Participant.objects.get(personnel_number="M-1")
+    assert mentor.manager.personnel_number == "M-2"
+    give_consents(mentor, mentee, mentoring_cycle=ctx.cycle)
+    with pytest.raises(ValidationError) as error:
+        pairing.create_pair(cycle=ctx.cycle, mentor=mentor, mentee=mentee)
+    assert "по линии подчинения" in error.value.messages[0]
