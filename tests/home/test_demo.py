@@ -55,9 +55,12 @@ def test_demo_paperwork_follows_the_rules(db, settings):
     assert ConsentRecord.objects.filter(
         kind=ConsentKind.PERSONAL_DATA, way=ConsentRecord.Way.PAPER
     ).exists()
-    assert PairAgreement.objects.filter(
-        mentor_accepted_at__isnull=False, mentee_accepted_at__isnull=False
-    ).count() >= 7
+    assert (
+        PairAgreement.objects.filter(
+            mentor_accepted_at__isnull=False, mentee_accepted_at__isnull=False
+        ).count()
+        >= 7
+    )
     assert MentoringAddendum.objects.filter(status=MentoringAddendum.Status.SIGNED).count() >= 7
     assert MentoringAddendum.objects.filter(status=MentoringAddendum.Status.ENDED).exists()
     closed = HoursMonth.objects.get(closed_at__isnull=False)

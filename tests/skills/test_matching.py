@@ -103,9 +103,7 @@ def test_levels_stay_hidden_without_consent_to_show_them_to_hr(scene, client, hr
     page = client.get(url).content.decode()
     assert "Excel: 4" not in page
     assert "не показан" in page
-    assert page.index(people["expert_away"].full_name) < page.index(
-        people["novice_home"].full_name
-    )
+    assert page.index(people["expert_away"].full_name) < page.index(people["novice_home"].full_name)
 
 
 def test_only_hr_with_the_permission_opens_it(scene, client):
