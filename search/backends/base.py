@@ -52,6 +52,7 @@ class Results:
     page: int = 1
     per_page: int = 10
     message: str = ""
+    shown_for: str = ""  # the query the hits are for, when not the one typed
 
     @property
     def num_pages(self):
