@@ -61,36 +61,33 @@ def search(raw, user=None, filters=None, page=1, per_page=PER_PAGE, backend=None
     return results
 
 
-def _run(backend, plan, stats, filters, page, per_page, required):
-    results = backend.search(plan, stats, filters, page, per_page, required)
+def _run(backend, plan, filters, page, per_page):
+    required = required_concepts(plan)
+    results = backend.search(plan, filters, page, per_page, required)
     if results.total and not results.hits and page > results.num_pages:
         # A page number past the end (an old link, a hand-edited URL) shows the last page.
-        results = backend.search(plan, stats, filters, results.num_pages, per_page, required)
+        results = backend.search(plan, filters, results.num_pages, per_page, required)
     return results
 
 
 def required_concepts(plan):
-    """The concepts a page must have: the topics (nouns, adjectives, names), not the verbs
-    and adverbs around them — unless the query has nothing else."""
+    """The concepts a page must have to answer the query for sure: the topics (nouns,
+    adjectives, names), not the verbs and adverbs around them — unless there is nothing else."""
     topics = [i for i, c in enumerate(plan.concepts) if c.weight >= 1.0]
     return topics or list(range(len(plan.concepts)))
 
 
 def _answer(backend, plan, table, filters, page, per_page):
-    stats = backend.stats(plan)
-    results = _run(backend, plan, stats, filters, page, per_page, required_concepts(plan))
+    results = _run(backend, plan, filters, page, per_page)
     if results.strict:
         return results
-    unknown = [c for c, df in zip(plan.concepts, stats[1], strict=True) if not df]
+    pages = results.concept_pages or [0] * len(plan.concepts)
+    unknown = [c for c, count in zip(plan.concepts, pages, strict=True) if not count]
     for rewrite in _rewrites(backend, plan, unknown):
         new_plan = analysis.build_plan(rewrite, table)
         if not new_plan.concepts:
             continue
-        new_stats = backend.stats(new_plan)
-        required = required_concepts(new_plan)
-        if not all(new_stats[1][i] for i in required):
-            continue
-        new_results = _run(backend, new_plan, new_stats, filters, page, per_page, required)
+        new_results = _run(backend, new_plan, filters, page, per_page)
         if new_results.strict:
             new_results.shown_for = rewrite
             return new_results
@@ -136,8 +133,8 @@ def best_correction(word, candidates):
 
     Close enough: the same first letter (in either script) and one edit for a word of up to
     seven letters, two for a longer one — an edit being a letter added, dropped, changed or
-    swapped with its neighbour, compared as written and as a Latin key («датаденс» →
-    «datalens»).
+    swapped with its neighbour; a word in the other script is compared by Latin keys
+    («датаденс» → «datalens»).
     """
     limit = 1 if len(word) <= 7 else 2
     key = text.latin_key(word)
@@ -148,13 +145,13 @@ def best_correction(word, candidates):
         candidate_key = text.latin_key(candidate)
         if candidate[0] != word[0] and candidate_key[:1] != key[:1]:
             continue
-        distance = min(
-            text.edit_distance(word, candidate, limit),
-            text.edit_distance(key, candidate_key, limit) if key and candidate_key else limit + 1,
-        )
+        same_script = text.has_cyrillic(word) == text.has_cyrillic(candidate)
+        if same_script:
+            distance = text.edit_distance(word, candidate, limit)
+        else:  # «датаденс» and «datalens» compare by their Latin keys
+            distance = text.edit_distance(key, candidate_key, limit)
         if distance > limit:
             continue
-        same_script = bool(text.has_cyrillic(word)) == bool(text.has_cyrillic(candidate))
         rank = (distance, not same_script, abs(len(candidate) - len(word)), candidate)
         if best_rank is None or rank < best_rank:
             best, best_rank = candidate, rank

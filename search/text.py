@@ -457,18 +457,50 @@ def plain_text(value):
     return " ".join(unescape(strip_tags(str(value or ""))).split())
 
 
+def _term_index(terms):
+    """A function: token -> index of the first term it matches, or -1 (memoised per call)."""
+    exact, prefixes = {}, []
+    for i, term in enumerate(terms):
+        for value, prefix in term.variants:
+            exact.setdefault(value, i)
+            if prefix:
+                prefixes.append((value, i))
+    prefix_tuple = tuple(value for value, _i in prefixes)
+    memo = {}
+
+    def index(token):
+        found = memo.get(token)
+        if found is None:
+            found = exact.get(token, -1)
+            if prefix_tuple and token.startswith(prefix_tuple):
+                first = next(i for value, i in prefixes if token.startswith(value))
+                found = first if found < 0 else min(found, first)
+            memo[token] = found
+        return found
+
+    return index
+
+
 def snippet(text, terms, width=220):
     """An HTML-escaped excerpt around the first matching word, matches wrapped in <mark>."""
     text = text or ""
     spans = []  # (start, end, index of the term matched)
+    term_of = _term_index(terms)
+    words_seen, horizon = {}, len(text)
     for m in _WORD.finditer(text):
+        if m.start() > horizon:
+            break  # the best window starts near the first match; the rest is never shown
         word = normalize(m.group(0))
-        parts = words(word, keep_short_mixed=True) if word not in _BRAND_OF else [word]
-        tokens = {token for part in parts for token in word_tokens(part)}
-        for i, term in enumerate(terms):
-            if any(term_matches(token, term) for token in tokens):
-                spans.append((m.start(), m.end(), i))
-                break
+        found = words_seen.get(word)
+        if found is None:
+            parts = words(word, keep_short_mixed=True) if word not in _BRAND_OF else [word]
+            indexes = [term_of(token) for part in parts for token in word_tokens(part)]
+            indexes = [i for i in indexes if i >= 0]
+            found = words_seen[word] = min(indexes) if indexes else -1
+        if found >= 0:
+            if not spans:
+                horizon = m.start() + width * 8
+            spans.append((m.start(), m.end(), found))
     start = 0
     if spans:
         # The window showing the most different query words, earliest first.

@@ -41,6 +41,8 @@ class Results:
     page: int = 1
     per_page: int = 10
     message: str = ""
+    searched: int = 0  # pages in the index
+    concept_pages: list = field(default_factory=list)  # pages having each concept
     matched: int = 0  # pages matching the query, whatever facet is chosen
     strict: int = 0  # of them, pages with every required concept
     shown_for: str = ""  # the query the hits are for, when not the one typed
@@ -70,10 +72,10 @@ class Results:
 class SearchBackend:
     """The contract: index, remove, rebuild; count, search and suggest by a query plan.
 
-    Reading takes an `analysis.Plan`: ``stats(plan)`` gives (pages searched, pages having
-    each concept); ``search(plan, stats, filters, page, per_page, required)`` ranks by
-    `search.ranking` the pages holding enough of the query's weight and counts those having
-    every ``required`` concept (indexes) in ``Results.strict``;
+    Reading takes an `analysis.Plan`: ``search(plan, filters, page, per_page, required)``
+    ranks by `search.ranking` the pages holding enough of the query's weight, and reports
+    the pages having each concept (``Results.concept_pages``) and those having every
+    ``required`` concept (indexes; None: all) in ``Results.strict``;
     ``near_words(words)`` offers indexed words a typo may stand for. Only live pages under
     no view restriction are ever counted or returned.
     """
@@ -89,10 +91,7 @@ class SearchBackend:
     def rebuild(self, documents, progress=None):
         raise NotImplementedError
 
-    def stats(self, plan):
-        raise NotImplementedError
-
-    def search(self, plan, stats, filters=None, page=1, per_page=10, required=None):
+    def search(self, plan, filters=None, page=1, per_page=10, required=None):
         raise NotImplementedError
 
     def near_words(self, words):

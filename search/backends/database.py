@@ -10,12 +10,9 @@ in SQL at query time too, whatever the index still holds.
 """
 
 from django.db import transaction
-from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.db.models.lookups import StartsWith
+from django.db.models import Q
 
-from wagtail.models import PageViewRestriction
-
-from search import analysis, ranking, text
+from search import analysis, ranking, text, visibility
 from search.backends.base import FacetValue, Hit, Results, SearchBackend, empty_facets
 from search.documents import FACETS, facet_label
 from search.models import SearchEntry, SearchTerm
@@ -78,18 +75,11 @@ def concept_field(concept, title, keywords, tokens):
     return best
 
 
-def score(row, concepts, shares):
-    """(score, concepts the page has) of one candidate row (`search.ranking`)."""
-    _pk, _title, title_tokens, tokens, keyword_tokens, *_ = row
-    fields = [concept_field(c, title_tokens, keyword_tokens, tokens) for c in concepts]
-    return ranking.score(fields, shares, len(title_tokens.split())), fields
-
-
 def visible_entries():
     """Entries of pages that are live and under no view restriction (on them or above)."""
-    target = ExpressionWrapper(OuterRef("page__path"), output_field=CharField())
-    restricted = PageViewRestriction.objects.filter(StartsWith(target, F("page__path")))
-    return SearchEntry.objects.filter(page__live=True).exclude(Exists(restricted))
+    return SearchEntry.objects.filter(page__live=True).exclude(
+        visibility.restricted_above("page__path")
+    )
 
 
 class DatabaseBackend(SearchBackend):
@@ -157,12 +147,6 @@ class DatabaseBackend(SearchBackend):
 
     # --- reading ---------------------------------------------------------------------------
 
-    def stats(self, plan):
-        """(pages searched, pages having each concept): one aggregate query."""
-        counts = {f"c{i}": Count("pk", filter=_concept_q(c)) for i, c in enumerate(plan.concepts)}
-        row = visible_entries().aggregate(total=Count("pk"), **counts)
-        return row["total"], [row[f"c{i}"] for i in range(len(plan.concepts))]
-
     def near_words(self, words):
         """Words of the index that could be what each of ``words`` was meant to be."""
         condition = Q()
@@ -178,16 +162,14 @@ class DatabaseBackend(SearchBackend):
         vocabulary = list(
             SearchTerm.objects.filter(condition).values_list("term", flat=True)[:MAX_VOCABULARY]
         )
-        return {word: vocabulary for word in words}
+        return dict.fromkeys(words, vocabulary)
 
-    def search(self, plan, stats, filters=None, page=1, per_page=10, required=None):
+    def search(self, plan, filters=None, page=1, per_page=10, required=None):
         results = Results(query=plan.text, page=page, per_page=per_page)
         results.facets = empty_facets()
-        total, dfs = stats
         concepts = plan.concepts
-        if not concepts or not total:
+        if not concepts:
             return results
-        shares = ranking.weights(dfs, total, [c.weight for c in concepts])
         condition = Q()
         for concept in concepts:
             condition |= _concept_q(concept)
@@ -207,12 +189,25 @@ class DatabaseBackend(SearchBackend):
                 "labels",
             )[:MAX_CANDIDATES]
         )
+        # Every page having a concept is a candidate, so the candidates give each concept's
+        # page count; the number of pages searched comes from one cheap count.
+        fields = [[concept_field(c, row[2], row[4], row[3]) for c in concepts] for row in rows]
+        results.concept_pages = [
+            sum(1 for row_fields in fields if row_fields[i]) for i in range(len(concepts))
+        ]
+        if not rows:
+            return results
+        results.searched = max(SearchEntry.objects.count(), len(rows))
+        shares = ranking.weights(
+            results.concept_pages, results.searched, [c.weight for c in concepts]
+        )
+        required = range(len(concepts)) if required is None else required
         scored, strict = [], 0
-        for row in rows:
-            value, fields = score(row, concepts, shares)
+        for row, row_fields in zip(rows, fields, strict=True):
+            value = ranking.score(row_fields, shares, len(row[2].split()))
             if value >= ranking.MIN_SCORE:
                 scored.append((value, row))
-                strict += all(fields[i] for i in required or range(len(concepts)))
+                strict += all(row_fields[i] for i in required)
         results.matched, results.strict = len(scored), strict
         facet_values = {
             row[0]: {
