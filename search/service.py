@@ -15,7 +15,7 @@ A query is answered in steps, the same on every backend:
 
 import logging
 
-from search import analysis, synonyms, text
+from search import analysis, conf, synonyms, text
 from search.backends import get_backend
 from search.backends.base import Results, empty_facets
 from search.conf import PER_PAGE
@@ -158,6 +158,30 @@ def best_correction(word, candidates):
     return best
 
 
+def help_pages():
+    """The catalogue, the library and the FAQ (`SEARCH_HELP_PAGES`): where to look instead
+    when a search finds nothing. Only live pages under no view restriction; missing ones are
+    skipped."""
+    from django.apps import apps
+
+    from search import visibility
+
+    found = []
+    for spec in conf.help_page_specs():
+        label, _sep, slug = spec.partition(":")
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+        pages = model.objects.live().order_by("path")
+        if slug:
+            pages = pages.filter(slug=slug)
+        page = pages.exclude(visibility.restricted_above("path")).first()
+        if page is not None:
+            found.append({"title": page.title, "url": page.get_url()})
+    return found
+
+
 def autocomplete(prefix, limit=8, backend=None):
     """Titles starting with what was typed, then the best search hits for it."""
     prefix = text.clean_query(prefix)[:100]
@@ -186,11 +210,12 @@ def index_page(page, backend=None):
 
 
 def index_subtree(page, backend=None):
-    """Re-index a page and everything below it (a move, a new or lifted view restriction)."""
+    """Re-index a live page and everything live below it (a move, a view restriction set
+    or lifted): each goes in or out as `documents.is_searchable` says."""
     from wagtail.models import Page
 
     backend = backend or get_backend()
-    pages = Page.objects.descendant_of(page, inclusive=True).specific()
+    pages = Page.objects.descendant_of(page, inclusive=True).live().specific()
     for descendant in pages.iterator(chunk_size=200):
         index_page(descendant, backend)
 
