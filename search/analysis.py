@@ -87,8 +87,11 @@ def compile_synonyms(rows):
     return {key: tuple(values) for key, values in table.items()}
 
 
-def build_plan(query, synonyms=None):
-    """The concepts of a cleaned query, longest synonym phrases first."""
+def build_plan(query, synonyms=None, typing=False):
+    """The concepts of a cleaned query, longest synonym phrases first.
+
+    ``typing``: the last word may be unfinished (suggestions), so it matches by prefix.
+    """
     synonyms = synonyms or {}
     query_words = text.query_words(query)
     longest = max((len(key) for key in synonyms), default=1)
@@ -99,7 +102,14 @@ def build_plan(query, synonyms=None):
             key = tuple(word_key(w) for w in chunk)
             if size == 1 or key in synonyms:
                 break
-        typed = Alternative(tuple(text.make_term(w) for w in chunk), typed=True)
+        last = typing and i + len(chunk) == len(query_words)
+        typed = Alternative(
+            tuple(
+                text.make_prefix_term(w) if last and j == len(chunk) - 1 else text.make_term(w)
+                for j, w in enumerate(chunk)
+            ),
+            typed=True,
+        )
         alternatives = [typed]
         for wording in synonyms.get(key, ()):
             terms = tuple(text.query_terms(wording))

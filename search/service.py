@@ -40,7 +40,7 @@ def clean_page(page):
         return 1
 
 
-def search(raw, user=None, filters=None, page=1, per_page=PER_PAGE, backend=None):
+def search(raw, user=None, filters=None, page=1, per_page=PER_PAGE, backend=None, typing=False):
     """Search the pages the reader may see.
 
     Only live pages under no view restriction (on the page or above it) are ever found, for
@@ -52,7 +52,7 @@ def search(raw, user=None, filters=None, page=1, per_page=PER_PAGE, backend=None
     if not text.query_terms(cleaned):
         return empty
     table = synonyms.table()
-    plan = analysis.build_plan(cleaned, table)
+    plan = analysis.build_plan(cleaned, table, typing=typing)
     backend = backend or get_backend()
     results = _answer(backend, plan, table, clean_filters(filters), clean_page(page), per_page)
     if results is None:
@@ -191,7 +191,7 @@ def autocomplete(prefix, limit=8, backend=None):
     out = list(backend.autocomplete(prefix, limit))
     if len(out) < limit:
         seen = {item["url"] for item in out}
-        for hit in search(prefix, per_page=limit, backend=backend).hits:
+        for hit in search(prefix, per_page=limit, backend=backend, typing=True).hits:
             if hit.url not in seen and len(out) < limit:
                 seen.add(hit.url)
                 out.append({"title": hit.title, "url": hit.url, "type": hit.type_label})

@@ -424,6 +424,16 @@ def make_term(word):
     return Term(word, tuple(sorted(found.items())))
 
 
+@lru_cache(maxsize=10_000)
+def make_prefix_term(word):
+    """The term for a word still being typed (suggestions): every form matches by prefix."""
+    found = {}
+    for token in (word, latin_key(word), stem(word), _BRAND_OF.get(word)):
+        if token and len(token) >= MIN_TERM_CHARS:
+            found[token] = True
+    return Term(word, tuple(sorted(found.items())))
+
+
 def query_terms(query):
     """The query as terms, one per word that counts (see :func:`query_words`)."""
     terms = []

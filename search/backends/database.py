@@ -263,6 +263,7 @@ class DatabaseBackend(SearchBackend):
         terms = text.query_terms(prefix)
         if not terms:
             return []
+        terms[-1] = text.make_prefix_term(terms[-1].word)
         condition = Q()
         for term in terms:
             condition &= _term_q(term, "title_tokens")
