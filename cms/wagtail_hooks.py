@@ -27,8 +27,9 @@ def deny_readers_outside_the_groups(page, request, serve_args, serve_kwargs):
                 "403.html",
                 {
                     "reason": _(
-                        "This page is open only to some groups of participants, and your "
-                        "account is not in them. If you need it, ask the programme's HR team."
+                        "No access: this page is open only to some groups of participants, "
+                        "and your account is not in them. If you need it for your work, ask "
+                        "the programme's HR team."
                     )
                 },
                 status=403,
