@@ -18,6 +18,7 @@ MAX_ALTERNATIVES = 12
 # reader wants to do, the nouns and adjectives say what about: the topic weighs more.
 ACTION_WEIGHT = 0.3
 _ACTION_POS = frozenset({"VERB", "INFN", "GRND", "ADVB", "PRED", "CONJ", "PRCL", "INTJ", "NPRO"})
+_MODIFIER_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "NUMR", "COMP"})
 
 # ЙЦУКЕН on a QWERTY keyboard: the same keys, the other layout (lower case, then shifted).
 _LATIN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`" + 'QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>~'
@@ -95,7 +96,7 @@ def build_plan(query, synonyms=None, typing=False):
     synonyms = synonyms or {}
     query_words = text.query_words(query)
     longest = max((len(key) for key in synonyms), default=1)
-    concepts, i = [], 0
+    concepts, kinds, i = [], [], 0
     while i < len(query_words):
         for size in range(min(longest, len(query_words) - i), 0, -1):
             chunk = query_words[i : i + size]
@@ -115,13 +116,23 @@ def build_plan(query, synonyms=None, typing=False):
             terms = tuple(text.query_terms(wording))
             if terms and all(a.terms != terms for a in alternatives):
                 alternatives.append(Alternative(terms, typed=False))
-        weight = (
-            ACTION_WEIGHT if size == 1 and text.part_of_speech(chunk[0]) in _ACTION_POS else 1.0
-        )
+        pos = text.part_of_speech(chunk[0]) if size == 1 else None
         concepts.append(
-            Concept(" ".join(chunk), tuple(alternatives[:MAX_ALTERNATIVES]), weight=weight)
+            Concept(
+                " ".join(chunk),
+                tuple(alternatives[:MAX_ALTERNATIVES]),
+                weight=ACTION_WEIGHT if pos in _ACTION_POS else 1.0,
+            )
         )
+        kinds.append(pos)
         i += len(chunk)
+    if concepts and all(
+        c.weight < 1 or kind in _MODIFIER_POS for c, kind in zip(concepts, kinds, strict=True)
+    ):
+        # Only modifiers: «по собственному» (желанию) — an adjective without its noun does
+        # not name the topic either.
+        for concept in concepts:
+            concept.weight = ACTION_WEIGHT
     return Plan(query, concepts[: text.MAX_TERMS])
 
 

@@ -134,7 +134,7 @@ def best_correction(word, candidates):
     Close enough: the same first letter (in either script) and one edit for a word of up to
     seven letters, two for a longer one — an edit being a letter added, dropped, changed or
     swapped with its neighbour; a word in the other script is compared by Latin keys
-    («датаденс» → «datalens»).
+    («датаденс» → «datalens») and taken only when no word in the same script is close.
     """
     limit = 1 if len(word) <= 7 else 2
     key = text.latin_key(word)
@@ -152,7 +152,7 @@ def best_correction(word, candidates):
             distance = text.edit_distance(key, candidate_key, limit)
         if distance > limit:
             continue
-        rank = (distance, not same_script, abs(len(candidate) - len(word)), candidate)
+        rank = (not same_script, distance, abs(len(candidate) - len(word)), candidate)
         if best_rank is None or rank < best_rank:
             best, best_rank = candidate, rank
     return best
