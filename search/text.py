@@ -491,6 +491,13 @@ def _term_index(terms):
     return index
 
 
+@lru_cache(maxsize=100_000)
+def _tokens_of_word(word):
+    """The index tokens of one normalized word of a page (cached: snippets reuse them)."""
+    parts = words(word, keep_short_mixed=True) if word not in _BRAND_OF else [word]
+    return tuple(token for part in parts for token in word_tokens(part))
+
+
 def snippet(text, terms, width=220):
     """An HTML-escaped excerpt around the first matching word, matches wrapped in <mark>."""
     text = text or ""
@@ -503,9 +510,7 @@ def snippet(text, terms, width=220):
         word = normalize(m.group(0))
         found = words_seen.get(word)
         if found is None:
-            parts = words(word, keep_short_mixed=True) if word not in _BRAND_OF else [word]
-            indexes = [term_of(token) for part in parts for token in word_tokens(part)]
-            indexes = [i for i in indexes if i >= 0]
+            indexes = [i for i in map(term_of, _tokens_of_word(word)) if i >= 0]
             found = words_seen[word] = min(indexes) if indexes else -1
         if found >= 0:
             if not spans:
