@@ -29,4 +29,13 @@ def page_model_labels():
     return list(getattr(settings, "SEARCH_PAGE_MODELS", DEFAULT_PAGE_MODELS))
 
 
+# Where a search that found nothing sends the reader: "app.Model" (its first live page) or
+# "app.Model:slug".
+DEFAULT_HELP_PAGES = ["skills.ToolIndexPage", "curricula.LibraryIndexPage", "home.StandardPage:faq"]
+
+
+def help_page_specs():
+    return list(getattr(settings, "SEARCH_HELP_PAGES", DEFAULT_HELP_PAGES))
+
+
 PER_PAGE = 10

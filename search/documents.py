@@ -30,6 +30,7 @@ class SearchDocument:
     url: str
     facets: dict = field(default_factory=dict)  # facet -> list of values
     labels: dict = field(default_factory=dict)  # facet -> {value: label}
+    path: str = ""  # the page's place in the tree, to leave out restricted subtrees
 
 
 def searchable_models():
@@ -44,7 +45,7 @@ def searchable_models():
 
 
 def is_searchable(page):
-    """Live, without view restrictions, and of a searchable type."""
+    """Live, under no view restriction (its own or an ancestor's), of a searchable type."""
     specific_class = page.specific_class
     if specific_class is None or specific_class not in searchable_models():
         return False
@@ -122,6 +123,7 @@ def page_to_document(page):
         url=page.get_url() or page.url_path,
         facets=facets,
         labels=labels,
+        path=page.path,
     )
 
 

@@ -38,7 +38,8 @@ class SearchEntry(models.Model):
 
 
 class SearchTerm(models.Model):
-    """Every stem in the index, for typo correction by edit distance on the database backend."""
+    """Every word of the indexed pages as written (4 letters or more), for typo correction
+    by edit distance on the database backend: «тоблица» → «таблица»."""
 
     term = models.CharField(max_length=100, primary_key=True)
     length = models.PositiveSmallIntegerField(db_index=True)
@@ -49,3 +50,62 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class Synonym(models.Model):
+    """Words that mean the same to the people who search: jargon, abbreviations, old names.
+
+    Pages are written in the programme's words, people search in their own: «созвон» for a
+    video meeting, «ОС» for feedback, «КПЭ» for key performance indicators. HR keeps these
+    groups in the admin; every backend expands a query with them when it is searched, so a
+    change works on the next search, without re-indexing.
+    """
+
+    terms = models.TextField(
+        _("Words and phrases"),
+        help_text=_(
+            "Separated by commas, for example «созвон, видеовстреча, видеосвязь». A search for "
+            "any of them also finds pages with the others."
+        ),
+    )
+    one_way = models.BooleanField(
+        _("Only the first one expands"),
+        default=False,
+        help_text=_(
+            "For an abbreviation or a broad word: searching for the first item also finds "
+            "pages with the others, but searching for the others does not bring pages with "
+            "the first."
+        ),
+    )
+    updated_at = models.DateTimeField(_("Updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Search synonyms")
+        verbose_name_plural = _("Search synonyms")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms[:100]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from search.analysis import phrase_key
+
+        items = [t.strip() for t in (self.terms or "").split(",") if t.strip()]
+        if len(items) < 2:
+            raise ValidationError(
+                {"terms": _("List at least two words or phrases, separated by commas.")}
+            )
+        empty = [item for item in items if not phrase_key(item)]
+        if empty:
+            raise ValidationError(
+                {
+                    "terms": _(
+                        "These items have no searchable words (only short or common words): "
+                        "%(items)s."
+                    )
+                    % {"items": ", ".join(empty)}
+                }
+            )
+        self.terms = ", ".join(dict.fromkeys(items))

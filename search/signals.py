@@ -1,10 +1,11 @@
-"""Keep the index in step with publishing: publish adds, unpublish and delete remove."""
+"""Keep the index in step with publishing and privacy: publish adds, unpublish and delete
+remove, and setting or lifting a view restriction re-indexes the page and its subtree."""
 
 import logging
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -39,14 +40,21 @@ def on_deleted(sender, instance, **kwargs):
 
 
 def on_moved(sender, instance, **kwargs):
-    """A new slug or parent changes the URLs of the page and everything below it."""
+    """A new slug or parent changes the URLs (and maybe the restrictions above) of the page
+    and everything below it."""
     from search import service
 
-    def reindex():
-        for page in instance.get_descendants(inclusive=True).live().specific():
-            service.index_page(page)
+    _safely(service.index_subtree, instance)
 
-    _safely(reindex)
+
+def on_restriction_changed(sender, instance, **kwargs):
+    """A view restriction set, changed or lifted after publishing: the subtree leaves or
+    comes back."""
+    from search import service
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _safely(service.index_subtree, page)
 
 
 def connect():
@@ -55,3 +63,9 @@ def connect():
     post_delete.connect(on_deleted, dispatch_uid="search.page_deleted")
     page_slug_changed.connect(on_moved, dispatch_uid="search.page_slug_changed")
     post_page_move.connect(on_moved, dispatch_uid="search.post_page_move")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search.restriction_{signal is post_save}",
+        )

@@ -8,6 +8,7 @@ table covers the names transliteration cannot guess («эксель» → Excel)
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -16,6 +17,8 @@ from django.utils.html import escape, strip_tags
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
 MIN_TERM_CHARS = 2
+MIN_PREFIX_CHARS = 5  # a shorter stem or key matches whole tokens only
+SHORT_WORD_CHARS = 4  # a word this short is also stored as written (abbreviations)
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SPLIT_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
@@ -151,6 +154,42 @@ STOP_WORDS = frozenset(
         "how",
         "what",
         "with",
+        # words that carry no topic in a question typed into a search box
+        "дать",
+        "давать",
+        "хочу",
+        "надо",
+        "нужен",
+        "нужна",
+        "нужны",
+        "пожалуйста",
+        "подскажите",
+        "помогите",
+        "скажите",
+        "почему",
+        "зачем",
+        "куда",
+        "откуда",
+        "сколько",
+        "какую",
+        "каким",
+        "какое",
+        "каком",
+        "который",
+        "которые",
+        "которая",
+        "свой",
+        "своя",
+        "свою",
+        "свои",
+        "мою",
+        "мои",
+        "моя",
+        "меня",
+        "себя",
+        "этот",
+        "эту",
+        "этом",
     ]
 )
 
@@ -207,16 +246,33 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
 
 
-def words(text):
-    """Lower-case words; letters and digits inside one word are split («Битрикс24»)."""
-    text = (text or "").lower().replace("ё", "е")
+def normalize(text):
+    return (text or "").lower().replace("ё", "е")
+
+
+def words(text, keep_short_mixed=False):
+    """Lower-case words; letters and digits inside one word are split («Битрикс24»).
+
+    A short word mixing both («5С», «3d») also stays whole: in the index as well as its
+    parts (``keep_short_mixed``), in a query instead of them, so «5с» finds «5С» and not
+    every page with a «5» in it.
+    """
     out = []
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(normalize(text)):
         if word in _BRAND_OF:  # «1С», «Р7» stay whole
             out.append(word)
             continue
-        out.extend(part for part in _SPLIT_DIGITS.split(word) if part)
+        parts = [part for part in _SPLIT_DIGITS.split(word) if part]
+        if len(parts) > 1 and len(word) <= SHORT_WORD_CHARS:
+            out.append(word)
+            if not keep_short_mixed:
+                continue
+        out.extend(parts)
     return out
+
+
+def has_cyrillic(word):
+    return bool(_CYRILLIC.search(word))
 
 
 @lru_cache(maxsize=50_000)
@@ -225,6 +281,37 @@ def stem(word):
     if _CYRILLIC.search(word):
         return _stemmer.stemWord(word)
     return word
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import logging
+
+    import pymorphy3
+
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=100_000)
+def _parse(word):
+    best = _morph().parse(word)[0]
+    return normalize(best.normal_form), best.tag.POS
+
+
+def lemma(word):
+    """The dictionary form of a Russian word («станка» → «станок», «терминале» →
+    «терминал»), where Snowball's stems part ways; None for other words."""
+    if not _CYRILLIC.search(word) or len(word) <= SHORT_WORD_CHARS:
+        return None
+    return _parse(word)[0]
+
+
+def part_of_speech(word):
+    """The likeliest part of speech of a Russian word (OpenCorpora tag), or None."""
+    if not _CYRILLIC.search(word):
+        return None
+    return _parse(word)[1]
 
 
 @lru_cache(maxsize=50_000)
@@ -241,16 +328,26 @@ def latin_key(word):
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+def word_tokens(word):
+    """The tokens one word of a page is stored as: stem, Latin key, brand key, and the word
+    as written where the stem is short (an abbreviation, or a name Snowball cuts down:
+    «кайтен» → «кайт»)."""
+    base = stem(word)
+    out = [base, latin_key(base), _BRAND_OF.get(word), lemma(word)]
+    if len(word) <= SHORT_WORD_CHARS or len(base) < MIN_PREFIX_CHARS:
+        out += [word, latin_key(word)]
+    return [token for token in out if token]
+
+
 def index_tokens(text):
-    """Tokens stored for a text: stems plus Latin keys and brand keys, de-duplicated."""
+    """Tokens stored for a text, de-duplicated."""
     seen = {}
-    for word in words(text):
+    for word in words(text, keep_short_mixed=True):
         if len(word) < MIN_TERM_CHARS and not word.isdigit():
             continue
-        for token in (stem(word), latin_key(stem(word)), _BRAND_OF.get(word)):
-            if token:
-                seen.setdefault(token, None)
-    lowered = (text or "").lower().replace("ё", "е")
+        for token in word_tokens(word):
+            seen.setdefault(token, None)
+    lowered = normalize(text)
     for left, right in _HYPHENATED.findall(lowered):  # «чек-лист» is also «чеклист»
         joined = stem(left + right)
         seen.setdefault(joined, None)
@@ -267,7 +364,7 @@ def index_tokens(text):
 
 def query_words(query):
     """The words of a query that count: no stop words (unless that is all), at most MAX_TERMS."""
-    lowered = " ".join((query or "").lower().replace("ё", "е").split())
+    lowered = " ".join(normalize(query).split())
     for phrase, key in _BRAND_PHRASES:
         lowered = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", key, lowered)
     all_words = [w for w in words(lowered) if len(w) >= MIN_TERM_CHARS or w.isdigit()]
@@ -275,25 +372,92 @@ def query_words(query):
     return list(dict.fromkeys(kept))[:MAX_TERMS]
 
 
-def query_terms(query):
-    """The query as terms, each a tuple of variants (stem, Latin key, brand key).
+def vocabulary(text):
+    """The words of a text as written (lower case), for typo correction: 4 letters or more."""
+    return {w for w in _WORD.findall(normalize(text)) if 4 <= len(w) <= 100 and not w.isdigit()}
 
-    A page matches a term when one of its tokens starts with one of the variants.
-    Stop words go unless they are all the query has.
+
+class Term(NamedTuple):
+    """One query word and the tokens it matches: ``variants`` are (token, prefix) pairs.
+
+    A variant of MIN_PREFIX_CHARS or more matches any token it begins; a shorter one (an
+    abbreviation, a short stem, a Latin key of two letters) only the same whole token, so
+    «ОС» does not find «основы» and «план» does not find «планирование».
     """
+
+    word: str
+    variants: tuple
+
+
+def _variant(token, prefix=True):
+    return (token, prefix and len(token) >= MIN_PREFIX_CHARS and not token.isdigit())
+
+
+@lru_cache(maxsize=10_000)
+def make_term(word):
+    """The term for one lower-case query word."""
+    found = {}
+
+    def add(token, prefix=True):
+        if token:
+            token, is_prefix = _variant(token, prefix)
+            found[token] = found.get(token, False) or is_prefix
+
+    base = stem(word)
+    if len(word) <= SHORT_WORD_CHARS:
+        add(word, prefix=False)
+        add(latin_key(word), prefix=False)
+        if len(base) >= 3:
+            add(base, prefix=False)
+    elif len(base) < MIN_PREFIX_CHARS:
+        # A short stem of a longer word matches whole tokens; the word itself may lead.
+        add(base, prefix=False)
+        add(latin_key(base), prefix=False)
+        add(word)
+        add(latin_key(word))
+    else:
+        add(base)
+        add(latin_key(base))
+    if word in _BRAND_OF:
+        add(_BRAND_OF[word])
+    add(lemma(word), prefix=False)
+    return Term(word, tuple(sorted(found.items())))
+
+
+@lru_cache(maxsize=10_000)
+def make_prefix_term(word):
+    """The term for a word still being typed (suggestions): every form matches by prefix."""
+    found = {}
+    for token in (word, latin_key(word), stem(word), _BRAND_OF.get(word)):
+        if token and len(token) >= MIN_TERM_CHARS:
+            found[token] = True
+    return Term(word, tuple(sorted(found.items())))
+
+
+def query_terms(query):
+    """The query as terms, one per word that counts (see :func:`query_words`)."""
     terms = []
     for word in query_words(query):
-        variants = {stem(word), latin_key(stem(word))}
-        if word in _BRAND_OF:
-            variants.add(_BRAND_OF[word])
-        variants = tuple(sorted(v for v in variants if v))
-        if variants and variants not in terms:
-            terms.append(variants)
+        term = make_term(word)
+        if term.variants and term.variants not in [t.variants for t in terms]:
+            terms.append(term)
     return terms
 
 
-def token_matches(token, variants):
-    return any(token.startswith(v) for v in variants)
+def variant_matches(token, variant):
+    value, prefix = variant
+    return token.startswith(value) if prefix else token == value
+
+
+def term_matches(token, term):
+    return any(variant_matches(token, v) for v in term.variants)
+
+
+def in_spaced(spaced, term):
+    """Whether a space-delimited token string (" a b c ") holds a token matching ``term``."""
+    return any(
+        (f" {value}" if prefix else f" {value} ") in spaced for value, prefix in term.variants
+    )
 
 
 def plain_text(value):
@@ -303,20 +467,55 @@ def plain_text(value):
     return " ".join(unescape(strip_tags(str(value or ""))).split())
 
 
+def _term_index(terms):
+    """A function: token -> index of the first term it matches, or -1 (memoised per call)."""
+    exact, prefixes = {}, []
+    for i, term in enumerate(terms):
+        for value, prefix in term.variants:
+            exact.setdefault(value, i)
+            if prefix:
+                prefixes.append((value, i))
+    prefix_tuple = tuple(value for value, _i in prefixes)
+    memo = {}
+
+    def index(token):
+        found = memo.get(token)
+        if found is None:
+            found = exact.get(token, -1)
+            if prefix_tuple and token.startswith(prefix_tuple):
+                first = next(i for value, i in prefixes if token.startswith(value))
+                found = first if found < 0 else min(found, first)
+            memo[token] = found
+        return found
+
+    return index
+
+
+@lru_cache(maxsize=100_000)
+def _tokens_of_word(word):
+    """The index tokens of one normalized word of a page (cached: snippets reuse them)."""
+    parts = words(word, keep_short_mixed=True) if word not in _BRAND_OF else [word]
+    return tuple(token for part in parts for token in word_tokens(part))
+
+
 def snippet(text, terms, width=220):
     """An HTML-escaped excerpt around the first matching word, matches wrapped in <mark>."""
     text = text or ""
     spans = []  # (start, end, index of the term matched)
+    term_of = _term_index(terms)
+    words_seen, horizon = {}, len(text)
     for m in _WORD.finditer(text):
-        word = m.group(0).lower().replace("ё", "е")
-        parts = [p for p in _SPLIT_DIGITS.split(word) if p] if word not in _BRAND_OF else [word]
-        for i, variants in enumerate(terms):
-            if any(
-                token_matches(stem(p), variants) or token_matches(latin_key(stem(p)), variants)
-                for p in parts
-            ):
-                spans.append((m.start(), m.end(), i))
-                break
+        if m.start() > horizon:
+            break  # the best window starts near the first match; the rest is never shown
+        word = normalize(m.group(0))
+        found = words_seen.get(word)
+        if found is None:
+            indexes = [i for i in map(term_of, _tokens_of_word(word)) if i >= 0]
+            found = words_seen[word] = min(indexes) if indexes else -1
+        if found >= 0:
+            if not spans:
+                horizon = m.start() + width * 8
+            spans.append((m.start(), m.end(), found))
     start = 0
     if spans:
         # The window showing the most different query words, earliest first.
@@ -352,15 +551,19 @@ def snippet(text, terms, width=220):
 
 
 def edit_distance(a, b, limit=2):
-    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    """Edit distance counting a swap of two neighbouring letters as one edit («потрал» →
+    «портал»), stopping early once it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    prev = list(range(len(b) + 1))
+    before, prev = None, list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, before[j - 2] + 1)
+            cur.append(value)
         if min(cur) > limit:
             return limit + 1
-        prev = cur
+        before, prev = prev, cur
     return prev[-1]

@@ -1,6 +1,7 @@
 """Site search pages: results with facets, and the header box's suggestions."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -26,7 +27,9 @@ def search_view(request):
     """`/search/?q=`: what a logged-in reader may open, with facets and highlighted snippets.
 
     Any input gives a page: the query is trimmed to a bounded length and reduced to words
-    before it reaches a backend, so nothing the reader types is ever query syntax.
+    before it reaches a backend, so nothing the reader types is ever query syntax. A query
+    answered through another reading (keyboard layout, a typo) says so with a link; one with
+    no good match says «ничего не нашлось» and points to the catalogue, library and FAQ.
     """
     raw = request.GET.get("q", "")
     filters = {f: request.GET.get(f, "") for f in FACETS}
@@ -44,6 +47,7 @@ def search_view(request):
         message = _("Your query has no words to search for. Try letters or numbers.")
     elif len(raw) > text.MAX_QUERY_CHARS and not message:
         message = _("The query was too long; we searched for its beginning.")
+    nothing_found = bool(text.query_terms(cleaned)) and not results.matched and not message
     titles = _facet_titles()
     facets = [
         {"name": name, "title": titles[name], "values": results.facets.get(name, [])}
@@ -61,6 +65,11 @@ def search_view(request):
             "facets": facets,
             "filters": {k: v for k, v in filters.items() if v},
             "querystring": base_params.urlencode(),
+            "nothing_found": nothing_found,
+            "help_pages": service.help_pages() if nothing_found else [],
+            "suggestion_url": f"?{urlencode({'q': results.shown_for})}"
+            if results.shown_for
+            else "",
         },
     )
 

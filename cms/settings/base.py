@@ -188,7 +188,11 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own search (the admin's) in Russian too: PostgreSQL's `russian` configuration,
+# or, on SQLite, Wagtail's FTS5 backend with Snowball stems (search/admin_backend.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.admin_backend", "SEARCH_CONFIG": "russian"}
+}
 
 # Aggregates over people never show a group smaller than this (confidentiality rule).
 MIN_GROUP_SIZE = int(os.environ.get("MIN_GROUP_SIZE", "5"))

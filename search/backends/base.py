@@ -11,17 +11,6 @@ class SearchUnavailable(Exception):
 
 
 @dataclass
-class Query:
-    """A cleaned query: the text, its terms (tuples of variants) and the chosen filters."""
-
-    text: str
-    terms: list
-    filters: dict = field(default_factory=dict)  # facet -> value
-    page: int = 1
-    per_page: int = 10
-
-
-@dataclass
 class Hit:
     page_id: int
     title: str
@@ -52,6 +41,12 @@ class Results:
     page: int = 1
     per_page: int = 10
     message: str = ""
+    searched: int = 0  # pages in the index
+    concept_pages: list = field(default_factory=list)  # pages having each concept
+    matched: int = 0  # pages matching the query, whatever facet is chosen
+    strict: int = 0  # of them, pages with every required concept
+    shown_for: str = ""  # the query the hits are for, when not the one typed
+    partial: bool = False  # no page has every word: the closest ones are shown
 
     @property
     def num_pages(self):
@@ -75,7 +70,15 @@ class Results:
 
 
 class SearchBackend:
-    """The contract: index, remove, rebuild, search, autocomplete."""
+    """The contract: index, remove, rebuild; count, search and suggest by a query plan.
+
+    Reading takes an `analysis.Plan`: ``search(plan, filters, page, per_page, required)``
+    ranks by `search.ranking` the pages holding enough of the query's weight, and reports
+    the pages having each concept (``Results.concept_pages``) and those having every
+    ``required`` concept (indexes; None: all) in ``Results.strict``;
+    ``near_words(words)`` offers indexed words a typo may stand for. Only live pages under
+    no view restriction are ever counted or returned.
+    """
 
     name = "base"
 
@@ -88,7 +91,10 @@ class SearchBackend:
     def rebuild(self, documents, progress=None):
         raise NotImplementedError
 
-    def search(self, query):
+    def search(self, plan, filters=None, page=1, per_page=10, required=None):
+        raise NotImplementedError
+
+    def near_words(self, words):
         raise NotImplementedError
 
     def autocomplete(self, prefix, limit=8):

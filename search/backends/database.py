@@ -1,25 +1,23 @@
 """The embedded default: our own index table on SQLite or PostgreSQL.
 
-Matching is on Snowball stems and Latin keys stored per page (prefix match on a delimited
-string), so SQLite gets Russian morphology without an FTS5 stemmer. On PostgreSQL a page also
-matches through a generated `tsvector` column built with the `russian` configuration
-(migration 0002, GIN-indexed) compared with `plainto_tsquery('russian', word)`. Ranking, the
-disjunctive facet counts and snippets are computed in Python over the matching rows (few
-queries, independent of the number of hits shown). Typos: a query word whose stem is in no
-page is replaced by the closest stem of the vocabulary within edit distance 1–2.
+Words are stored per page as Snowball stems, Latin keys and, for short words, the word as
+written (`search.text`), in space-delimited strings: a term matches a whole token
+(" ос ") or, when long enough, the start of one (" наставн"). The same SQL runs on SQLite
+and PostgreSQL, so both give the same answers. Counting pages per concept is one aggregate
+query; ranking (`search.ranking`), disjunctive facet counts and snippets are computed in
+Python over the matching rows. Pages unpublished or under a view restriction are left out
+in SQL at query time too, whatever the index still holds.
 """
 
-from django.db import connection, transaction
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
+from django.db import transaction
+from django.db.models import Q
 
-from search import text
+from search import analysis, ranking, text, visibility
 from search.backends.base import FacetValue, Hit, Results, SearchBackend, empty_facets
 from search.documents import FACETS, facet_label
 from search.models import SearchEntry, SearchTerm
 
 MAX_CANDIDATES = 2000
-MAX_CORRECTIONS = 3
 MAX_VOCABULARY = 5000
 
 
@@ -33,6 +31,55 @@ def _spaced(tokens):
 
 def _split(delimited):
     return [v for v in (delimited or "").split("|") if v]
+
+
+def _term_q(term, field="tokens"):
+    q = Q()
+    for value, prefix in term.variants:
+        q |= Q(**{f"{field}__contains": f" {value}" if prefix else f" {value} "})
+    return q
+
+
+def _concept_q(concept):
+    q = Q()
+    for alternative in concept.alternatives:
+        every = Q()
+        for term in alternative.terms:
+            every &= _term_q(term)
+        q |= every
+    return q
+
+
+def _exact_in(spaced, term):
+    return any(f" {value} " in spaced for value, _prefix in term.variants)
+
+
+def concept_field(concept, title, keywords, tokens):
+    """How well a page has a concept (0 when it has not), see `search.ranking`."""
+    best = 0.0
+    for alternative in concept.alternatives:
+        terms = alternative.terms
+        if not terms or not all(text.in_spaced(tokens, t) for t in terms):
+            continue
+        if all(_exact_in(title, t) for t in terms):
+            level = ranking.TITLE_EXACT
+        elif all(text.in_spaced(title, t) for t in terms):
+            level = ranking.TITLE
+        elif all(text.in_spaced(keywords, t) for t in terms):
+            level = ranking.KEYWORDS
+        elif all(_exact_in(tokens, t) for t in terms):
+            level = ranking.BODY_EXACT
+        else:
+            level = ranking.BODY
+        best = max(best, level * (1.0 if alternative.typed else ranking.SYNONYM_FACTOR))
+    return best
+
+
+def visible_entries():
+    """Entries of pages that are live and under no view restriction (on them or above)."""
+    return SearchEntry.objects.filter(page__live=True).exclude(
+        visibility.restricted_above("page__path")
+    )
 
 
 class DatabaseBackend(SearchBackend):
@@ -58,14 +105,14 @@ class DatabaseBackend(SearchBackend):
             tags=_delimited(doc.facets.get("tags", [])),
             labels=doc.labels,
         )
-        return entry, tokens
+        return entry, text.vocabulary(f"{doc.title} {doc.body} {extra}")
 
     def index_documents(self, documents):
         entries, vocabulary = [], set()
         for doc in documents:
-            entry, tokens = self._entry(doc)
+            entry, words = self._entry(doc)
             entries.append(entry)
-            vocabulary.update(t for t in tokens if 3 <= len(t) <= 100 and not t.isdigit())
+            vocabulary.update(words)
         if not entries:
             return 0
         with transaction.atomic():
@@ -100,115 +147,68 @@ class DatabaseBackend(SearchBackend):
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _correct(self, terms):
-        """Add the closest vocabulary stem to each term no page contains."""
-        variants = [v for term in terms for v in term]
-        known = Q()
-        for v in variants:
-            known |= Q(term__startswith=v)
-        found = list(SearchTerm.objects.filter(known).values_list("term", flat=True)[:5000])
-        missing = [
-            i for i, term in enumerate(terms) if not any(text.token_matches(f, term) for f in found)
-        ]
-        # At most MAX_CORRECTIONS words, compared only with stems of the same first letter
-        # and a close length, so a query of nonsense costs no more than a normal one.
-        missing = [i for i in missing if max(len(v) for v in terms[i]) >= 4][:MAX_CORRECTIONS]
-        if not missing:
-            return terms
-        wanted = [v for i in missing for v in terms[i] if len(v) >= 4]
+    def near_words(self, words):
+        """Words of the index that could be what each of ``words`` was meant to be."""
         condition = Q()
-        for v in wanted:
-            condition |= Q(term__startswith=v[0], length__gte=len(v) - 2, length__lte=len(v) + 2)
+        for word in words:
+            for probe in {word, text.latin_key(word)}:
+                condition |= Q(
+                    term__startswith=probe[0],
+                    length__gte=len(probe) - 2,
+                    length__lte=len(probe) + 2,
+                )
+        if not condition:
+            return {}
         vocabulary = list(
             SearchTerm.objects.filter(condition).values_list("term", flat=True)[:MAX_VOCABULARY]
         )
-        corrected = list(terms)
-        for i in missing:
-            best, best_distance = None, None
-            for v in terms[i]:
-                limit = 1 if len(v) <= 5 else 2
-                letters = set(v)
-                for candidate in vocabulary:
-                    # Each edit changes the set of letters by at most two: a cheap pre-filter.
-                    if candidate[0] != v[0] or len(letters ^ set(candidate)) > 2 * limit:
-                        continue
-                    distance = text.edit_distance(v, candidate, limit)
-                    if distance <= limit and (best_distance is None or distance < best_distance):
-                        best, best_distance = candidate, distance
-            if best:
-                corrected[i] = (*terms[i], best)
-        return corrected
+        return dict.fromkeys(words, vocabulary)
 
-    def _term_q(self, term, word):
-        q = Q()
-        for v in term:
-            q |= Q(tokens__contains=f" {v}")
-        if connection.vendor == "postgresql" and word:
-            # The generated column of migration 0002 (russian configuration, GIN index).
-            q |= Q(
-                RawSQL(
-                    "search_searchentry.fts_russian @@ plainto_tsquery('russian'::regconfig, %s)",
-                    [word],
-                    output_field=BooleanField(),
-                )
-            )
-        return q
-
-    def _candidates(self, terms, words, require_all):
-        qs = SearchEntry.objects.filter(page__live=True)
-        condition = Q()
-        for term, word in zip(terms, words, strict=False):
-            term_q = self._term_q(term, word)
-            condition = (condition & term_q) if require_all else (condition | term_q)
-        rows = qs.filter(condition).values_list(
-            "page_id",
-            "title",
-            "title_tokens",
-            "tokens",
-            "keyword_tokens",
-            "kind",
-            "audience",
-            "category",
-            "tags",
-            "labels",
-        )
-        return list(rows[:MAX_CANDIDATES])
-
-    @staticmethod
-    def _score(row, terms):
-        _pk, _title, title_tokens, tokens, keyword_tokens, *_ = row
-        title_set = title_tokens.split()
-        token_set = tokens.split()
-        keyword_set = keyword_tokens.split()
-        score, in_title = 0.0, 0
-        for term in terms:
-            if any(t in term for t in title_set):
-                score += 12
-                in_title += 1
-            elif any(text.token_matches(t, term) for t in title_set):
-                score += 9
-                in_title += 1
-            elif any(text.token_matches(t, term) for t in keyword_set):
-                score += 5
-            elif any(t in term for t in token_set):
-                score += 2
-            elif any(text.token_matches(t, term) for t in token_set):
-                score += 1
-        if terms and in_title == len(terms):
-            score += 6
-        # A short title that is all about the query beats a long one that mentions it.
-        return score - len(title_set) * 0.05
-
-    def search(self, query):
-        results = Results(query=query.text, page=query.page, per_page=query.per_page)
+    def search(self, plan, filters=None, page=1, per_page=10, required=None):
+        results = Results(query=plan.text, page=page, per_page=per_page)
         results.facets = empty_facets()
-        if not query.terms:
+        concepts = plan.concepts
+        if not concepts:
             return results
-        words = text.query_words(query.text)
-        terms = self._correct(query.terms)
-        rows = self._candidates(terms, words, require_all=True)
-        if not rows and len(terms) > 1:
-            rows = self._candidates(terms, words, require_all=False)
+        condition = Q()
+        for concept in concepts:
+            condition |= _concept_q(concept)
+        rows = list(
+            visible_entries()
+            .filter(condition)
+            .values_list(
+                "page_id",
+                "title",
+                "title_tokens",
+                "tokens",
+                "keyword_tokens",
+                "kind",
+                "audience",
+                "category",
+                "tags",
+                "labels",
+            )[:MAX_CANDIDATES]
+        )
+        # Every page having a concept is a candidate, so the candidates give each concept's
+        # page count; the number of pages searched comes from one cheap count.
+        fields = [[concept_field(c, row[2], row[4], row[3]) for c in concepts] for row in rows]
+        results.concept_pages = [
+            sum(1 for row_fields in fields if row_fields[i]) for i in range(len(concepts))
+        ]
+        if not rows:
+            return results
+        results.searched = max(SearchEntry.objects.count(), len(rows))
+        shares = ranking.weights(
+            results.concept_pages, results.searched, [c.weight for c in concepts]
+        )
+        required = range(len(concepts)) if required is None else required
+        scored, strict = [], 0
+        for row, row_fields in zip(rows, fields, strict=True):
+            value = ranking.score(row_fields, shares, len(row[2].split()))
+            if value >= ranking.MIN_SCORE:
+                scored.append((value, row))
+                strict += all(row_fields[i] for i in required)
+        results.matched, results.strict = len(scored), strict
         facet_values = {
             row[0]: {
                 "kind": [row[5]],
@@ -216,40 +216,45 @@ class DatabaseBackend(SearchBackend):
                 "category": _split(row[7]),
                 "tags": _split(row[8]),
             }
-            for row in rows
+            for _s, row in scored
         }
-        filters = {k: v for k, v in query.filters.items() if v}
+        filters = {k: v for k, v in (filters or {}).items() if v}
 
         def passes(pk, skip=None):
             values = facet_values[pk]
             return all(v in values[f] for f, v in filters.items() if f != skip)
 
         counts = {f: {} for f in FACETS}
-        for row in rows:
+        for _s, row in scored:
             for facet in FACETS:
                 if passes(row[0], skip=facet):
                     for value in facet_values[row[0]][facet]:
                         counts[facet][value] = counts[facet].get(value, 0) + 1
-        kept = [row for row in rows if passes(row[0])]
-        ranked = sorted(kept, key=lambda r: (-self._score(r, terms), r[1]))
+        ranked = sorted(
+            ((s, row) for s, row in scored if passes(row[0])), key=lambda sr: (-sr[0], sr[1][1])
+        )
         results.total = len(ranked)
-        start = (query.page - 1) * query.per_page
-        page_rows = ranked[start : start + query.per_page]
-        entries = SearchEntry.objects.in_bulk([r[0] for r in page_rows])
+        start = (page - 1) * per_page
+        page_rows = ranked[start : start + per_page]
+        entries = SearchEntry.objects.only("page_id", "title", "url", "kind", "body").in_bulk(
+            [row[0] for _s, row in page_rows]
+        )
         labels = {}
-        for row in rows:
+        for _s, row in scored:
             for facet, mapping in (row[9] or {}).items():
                 labels.setdefault(facet, {}).update(mapping)
+        terms = analysis.all_terms(plan)
         results.hits = [
             Hit(
-                page_id=r[0],
-                title=entries[r[0]].title,
-                url=entries[r[0]].url,
-                kind=entries[r[0]].kind,
-                snippet=text.snippet(entries[r[0]].body, terms),
-                score=self._score(r, terms),
+                page_id=row[0],
+                title=entries[row[0]].title,
+                url=entries[row[0]].url,
+                kind=entries[row[0]].kind,
+                snippet=text.snippet(entries[row[0]].body, terms),
+                score=s,
             )
-            for r in page_rows
+            for s, row in page_rows
+            if row[0] in entries
         ]
         results.facets = _facet_lists(counts, filters, labels)
         return results
@@ -258,15 +263,11 @@ class DatabaseBackend(SearchBackend):
         terms = text.query_terms(prefix)
         if not terms:
             return []
+        terms[-1] = text.make_prefix_term(terms[-1].word)
         condition = Q()
         for term in terms:
-            term_q = Q()
-            for v in term:
-                term_q |= Q(title_tokens__contains=f" {v}")
-            condition &= term_q
-        rows = SearchEntry.objects.filter(condition, page__live=True).values_list(
-            "title", "url", "kind"
-        )[:200]
+            condition &= _term_q(term, "title_tokens")
+        rows = visible_entries().filter(condition).values_list("title", "url", "kind")[:200]
         rows = sorted(rows, key=lambda r: (len(r[0]), r[0]))[:limit]
         return [{"title": t, "url": u, "type": facet_label("kind", k)} for t, u, k in rows]
 

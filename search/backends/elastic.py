@@ -1,10 +1,18 @@
 """Elasticsearch / OpenSearch backend: elasticsearch-dsl builds, opensearch-py sends.
 
-The mapping is an elasticsearch-dsl `Document` (Russian analyzer on title and body, keyword
-facets, a completion field); queries are elasticsearch-dsl `Search` objects. Both are turned
-into plain JSON (`to_dict()`) and sent with the OpenSearch client, because the elasticsearch
-8/9 clients send `compatible-with` media types that OpenSearch servers reject; plain JSON
-over the OpenSearch client works against Elasticsearch 7/8 and OpenSearch alike.
+The mapping is an elasticsearch-dsl `Document`; queries are elasticsearch-dsl `Search`
+objects, turned into plain JSON (`to_dict()`) and sent with the OpenSearch client, because
+the elasticsearch 8/9 clients send `compatible-with` media types OpenSearch servers reject;
+plain JSON over the OpenSearch client works against Elasticsearch 7/8 and OpenSearch alike.
+
+Pages are stored with the same tokens the database backend keeps (`search.text`: stems,
+Latin keys, lemmas, short words as written) in whitespace-analysed fields, and a query is
+the same plan of concepts (`search.analysis`) scored by the same formula (`search.ranking`):
+each way a page can have a concept is a constant score, a concept takes its best
+(`dis_max`), and `min_score` drops pages holding too little of the query's weight. So both
+backends find and rank the same pages; synonyms are expanded in the query, and a change in
+the admin works without re-indexing. The Russian analyser stays on title and body for
+highlighting. Restricted subtrees are left out by path at query time as well.
 
 Point it at a cluster with `SEARCH_BACKEND=elasticsearch SEARCH_URL=http://host:9200`
 (add user:password@ in the URL if the cluster needs it) and run `manage.py search_rebuild`.
@@ -14,12 +22,23 @@ import contextlib
 import logging
 import time
 
-from elasticsearch_dsl import A, Completion, Document, Index, Keyword, Q, Search, Text, analyzer
+from elasticsearch_dsl import (
+    A,
+    Completion,
+    Document,
+    Float,
+    Index,
+    Keyword,
+    Q,
+    Search,
+    Text,
+    analyzer,
+)
 from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as EngineConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
-from search import text
+from search import analysis, ranking, text, visibility
 from search.backends.base import (
     FacetValue,
     Hit,
@@ -33,8 +52,18 @@ from search.documents import FACETS, facet_label
 # The client logs every request at INFO; a search per keystroke would flood the log.
 logging.getLogger("opensearch").setLevel(logging.WARNING)
 
-# Stems and Latin keys computed in Python (search.text), split on spaces only.
+# Tokens computed in Python (search.text), split on spaces only.
 keys_analyzer = analyzer("nastavnik_keys", tokenizer="whitespace")
+
+# How a page can have a concept: (field, exact tokens only, score level).
+LEVELS = (
+    ("title_keys", True, ranking.TITLE_EXACT),
+    ("title_keys", False, ranking.TITLE),
+    ("keyword_keys", False, ranking.KEYWORDS),
+    ("keys", True, ranking.BODY_EXACT),
+    ("keys", False, ranking.BODY),
+)
+SUGGESTIONS = 10
 
 
 class PageDocument(Document):
@@ -43,9 +72,13 @@ class PageDocument(Document):
     kind = Keyword()
     title = Text(analyzer="russian", fields={"raw": Keyword()})
     body = Text(analyzer="russian")
-    keywords = Text(analyzer="russian")  # tags and category
     title_keys = Text(analyzer=keys_analyzer)
+    keyword_keys = Text(analyzer=keys_analyzer)
     keys = Text(analyzer=keys_analyzer)
+    words = Text(analyzer=keys_analyzer)  # the words as written, for typo suggestions
+    word_keys = Text(analyzer=keys_analyzer)  # their Latin keys («датаденс» → datalens)
+    shortness = Float()  # ranking.title_shortness of the title
+    path = Keyword()
     url = Keyword(index=False)
     audience = Keyword()
     category = Keyword()
@@ -64,15 +97,21 @@ def index_definition(name):
 def document_body(doc):
     title_keys = text.index_tokens(doc.title)
     extra = " ".join(doc.facets.get("tags", []) + doc.facets.get("category", []))
+    everything = f"{doc.title} {doc.body} {extra}"
+    vocabulary = sorted(text.vocabulary(everything))
     words = doc.title.split()
     suggestions = [" ".join(words[i:]) for i in range(len(words))][:6]
     return {
         "kind": doc.kind,
         "title": doc.title,
         "body": doc.body,
-        "keywords": extra,
         "title_keys": " ".join(title_keys),
-        "keys": " ".join(text.index_tokens(f"{doc.title} {doc.body} {extra}")),
+        "keyword_keys": " ".join(text.index_tokens(extra)),
+        "keys": " ".join(text.index_tokens(everything)),
+        "words": " ".join(vocabulary),
+        "word_keys": " ".join(sorted({text.latin_key(w) for w in vocabulary})),
+        "shortness": ranking.title_shortness(len(title_keys)),
+        "path": doc.path,
         "url": doc.url,
         "audience": doc.facets.get("audience", []),
         "category": doc.facets.get("category", []),
@@ -82,6 +121,48 @@ def document_body(doc):
         ],
         "suggest": {"input": suggestions, "weight": 10 if doc.kind != "home.standardpage" else 5},
     }
+
+
+def term_query(term, field, exact=False):
+    """A page's ``field`` has a token matching the term (whole tokens only if ``exact``)."""
+    clauses = [
+        Q("prefix", **{field: value}) if prefix and not exact else Q("term", **{field: value})
+        for value, prefix in term.variants
+    ]
+    return clauses[0] if len(clauses) == 1 else Q("bool", should=clauses, minimum_should_match=1)
+
+
+def alternative_query(alternative, field, exact=False):
+    clauses = [term_query(t, field, exact) for t in alternative.terms]
+    return clauses[0] if len(clauses) == 1 else Q("bool", filter=clauses)
+
+
+def concept_query(concept, field="keys", exact=False):
+    """A page has the concept (one of its alternatives) in ``field``."""
+    clauses = [alternative_query(a, field, exact) for a in concept.alternatives if a.terms]
+    return clauses[0] if len(clauses) == 1 else Q("bool", should=clauses, minimum_should_match=1)
+
+
+def scored_concept(concept, share):
+    """share · (SCALE + the best level the page has the concept at), as in ranking.score."""
+    options = []
+    for alternative in concept.alternatives:
+        if not alternative.terms:
+            continue
+        factor = 1.0 if alternative.typed else ranking.SYNONYM_FACTOR
+        for field, exact, level in LEVELS:
+            options.append(
+                Q(
+                    "constant_score",
+                    filter=alternative_query(alternative, field, exact),
+                    boost=share * (ranking.SCALE + level * factor),
+                )
+            )
+    return Q("dis_max", queries=options, tie_breaker=0)
+
+
+def visible_filter(restricted_paths):
+    return [Q("prefix", path=p) for p in restricted_paths]
 
 
 class ElasticBackend(SearchBackend):
@@ -156,33 +237,47 @@ class ElasticBackend(SearchBackend):
 
     # --- reading ---------------------------------------------------------------------------
 
-    @staticmethod
-    def term_query(word, variants):
-        should = [
-            Q("match", title={"query": word, "boost": 10}),
-            Q("match", title={"query": word, "fuzziness": "AUTO", "prefix_length": 1, "boost": 4}),
-            Q("match", keywords={"query": word, "boost": 3}),
-            Q("match", body={"query": word, "boost": 1}),
-            Q("match", body={"query": word, "fuzziness": "AUTO", "prefix_length": 1}),
-        ]
-        should.append(
-            Q("match", title_keys={"query": " ".join(variants), "fuzziness": "AUTO", "boost": 3})
+    def _stats(self, plan, hidden):
+        """(pages searched, pages having each concept): one request, no documents."""
+        s = Search(index=self.alias).extra(size=0, track_total_hits=True)
+        s = s.query(Q("bool", must_not=hidden) if hidden else Q("match_all"))
+        s.aggs.bucket(
+            "concepts",
+            A("filters", filters={f"c{i}": concept_query(c) for i, c in enumerate(plan.concepts)}),
         )
-        for v in variants:
-            if len(v) >= 3 or v.isdigit():
-                should.append(Q("prefix", title_keys={"value": v, "boost": 8}))
-                should.append(Q("prefix", keys={"value": v, "boost": 1}))
-        return Q("bool", should=should, minimum_should_match=1)
+        response = self._run(s)
+        buckets = response.get("aggregations", {}).get("concepts", {}).get("buckets", {})
+        return _total(response), [
+            buckets.get(f"c{i}", {}).get("doc_count", 0) for i in range(len(plan.concepts))
+        ]
 
-    def build_search(self, query, require_all=True):
-        words = text.query_words(query.text)
-        per_term = [self.term_query(w, v) for w, v in zip(words, query.terms, strict=False)]
-        if require_all:
-            main = Q("bool", must=per_term)
-        else:
-            main = Q("bool", should=per_term, minimum_should_match=1)
-        filters = {f: v for f, v in query.filters.items() if v}
-        s = Search(index=self.alias).query(main)
+    def build_search(self, plan, shares, filters, page, per_page, required, hidden):
+        concepts = plan.concepts
+        should = [scored_concept(c, share) for c, share in zip(concepts, shares, strict=True)]
+        should.append(
+            Q(
+                "constant_score",
+                filter=Q("bool", filter=[concept_query(c, "title_keys") for c in concepts]),
+                boost=ranking.TITLE_BONUS,
+            )
+        )
+        main = Q("bool", should=should, minimum_should_match=1, must_not=hidden)
+        scored = Q(
+            "function_score",
+            query=main,
+            functions=[{"field_value_factor": {"field": "shortness", "missing": 0}}],
+            score_mode="sum",
+            boost_mode="sum",
+        )
+        s = Search(index=self.alias).query(scored).extra(min_score=ranking.MIN_SCORE)
+        s = s.extra(track_total_hits=True)
+        s = s.sort("_score", {"title.raw": "asc"})
+        required = range(len(concepts)) if required is None else required
+        s.aggs.bucket(
+            "strict",
+            A("filter", filter=Q("bool", filter=[concept_query(concepts[i]) for i in required])),
+        )
+        s.aggs.bucket("matched", A("filter", filter=Q("match_all")))
         for facet in FACETS:
             others = [Q("term", **{f: v}) for f, v in filters.items() if f != facet]
             agg = A("filter", filter=Q("bool", filter=others) if others else Q("match_all"))
@@ -194,25 +289,42 @@ class ElasticBackend(SearchBackend):
             pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=220
         ).highlight("body", number_of_fragments=1, no_match_size=220)
         s = s.source(["title", "url", "kind", "labels", "body"])
-        start = (query.page - 1) * query.per_page
-        return s[start : start + query.per_page]
+        start = (page - 1) * per_page
+        return s[start : start + per_page]
 
-    def search(self, query):
-        results = Results(query=query.text, page=query.page, per_page=query.per_page)
+    def search(self, plan, filters=None, page=1, per_page=10, required=None):
+        results = Results(query=plan.text, page=page, per_page=per_page)
         results.facets = empty_facets()
-        if not query.terms:
+        if not plan.concepts:
             return results
-        response = self._run(self.build_search(query, require_all=True))
-        if not response["hits"]["hits"] and len(query.terms) > 1:
-            response = self._run(self.build_search(query, require_all=False))
-        total = response["hits"]["total"]
-        results.total = total["value"] if isinstance(total, dict) else int(total)
+        filters = {f: v for f, v in (filters or {}).items() if v}
+        hidden = visible_filter(visibility.restricted_paths())
+        total, results.concept_pages = self._stats(plan, hidden)
+        results.searched = total
+        if not total or not any(results.concept_pages):
+            return results
+        shares = ranking.weights(results.concept_pages, total, [c.weight for c in plan.concepts])
+        response = self._run(
+            self.build_search(plan, shares, filters, page, per_page, required, hidden)
+        )
+        aggregations = response.get("aggregations", {})
+        results.total = _total(response)
+        results.matched = aggregations.get("matched", {}).get("doc_count", 0)
+        results.strict = aggregations.get("strict", {}).get("doc_count", 0)
+        hits = response["hits"]["hits"]
+        readable = visibility.readable_pages([int(h["_id"]) for h in hits])
+        stale = [int(h["_id"]) for h in hits if int(h["_id"]) not in readable]
+        if stale:
+            self.remove(stale)  # unpublished or restricted while the index was not told
         labels = {}
-        for hit in response["hits"]["hits"]:
+        for hit in hits:
             for packed in hit["_source"].get("labels", []):
                 facet, value, label = packed.split("\x1f", 2)
                 labels.setdefault(facet, {})[value] = label
-        for hit in response["hits"]["hits"]:
+        terms = analysis.all_terms(plan)
+        for hit in hits:
+            if int(hit["_id"]) in stale:
+                continue
             source = hit["_source"]
             fragments = hit.get("highlight", {}).get("body")
             results.hits.append(
@@ -224,14 +336,13 @@ class ElasticBackend(SearchBackend):
                     snippet=(
                         fragments[0]
                         if fragments and "<mark>" in fragments[0]
-                        else text.snippet(source.get("body", ""), query.terms)
+                        else text.snippet(source.get("body", ""), terms)
                     ),
                     score=hit.get("_score") or 0.0,
                 )
             )
-        filters = {f: v for f, v in query.filters.items() if v}
         for facet in FACETS:
-            buckets = response.get("aggregations", {}).get(f"facet_{facet}", {})
+            buckets = aggregations.get(f"facet_{facet}", {})
             values = [
                 FacetValue(
                     value=b["key"],
@@ -245,6 +356,32 @@ class ElasticBackend(SearchBackend):
                 values.insert(0, FacetValue(filters[facet], filters[facet], 0, True))
             results.facets[facet] = values
         return results
+
+    def near_words(self, words):
+        """Indexed words (and Latin keys) close to each word: the engine's term suggester."""
+        s = Search(index=self.alias).extra(size=0)
+        for i, word in enumerate(words):
+            for field, probe in (("words", word), ("word_keys", text.latin_key(word))):
+                s = s.suggest(
+                    f"{field}{i}",
+                    probe,
+                    term={
+                        "field": field,
+                        "suggest_mode": "always",
+                        "max_edits": 2,
+                        "prefix_length": 1,
+                        "min_word_length": 4,
+                        "size": SUGGESTIONS,
+                    },
+                )
+        response = self._run(s)
+        out = {}
+        for i, word in enumerate(words):
+            found = out.setdefault(word, [])
+            for field in ("words", "word_keys"):
+                for entry in response.get("suggest", {}).get(f"{field}{i}", []):
+                    found.extend(option["text"] for option in entry.get("options", []))
+        return out
 
     def _run(self, search):
         try:
@@ -261,7 +398,7 @@ class ElasticBackend(SearchBackend):
         s = Search(index=self.alias).suggest(
             "titles",
             prefix.lower(),
-            completion={"field": "suggest", "size": limit, "skip_duplicates": True},
+            completion={"field": "suggest", "size": limit * 2, "skip_duplicates": True},
         )
         s = s.source(["title", "url", "kind"])
         try:
@@ -270,18 +407,28 @@ class ElasticBackend(SearchBackend):
             return []
         except (EngineConnectionError, TransportError) as error:
             raise SearchUnavailable(str(error)) from error
+        options = [
+            option
+            for suggestion in response.get("suggest", {}).get("titles", [])
+            for option in suggestion.get("options", [])
+        ]
+        readable = visibility.readable_pages([int(o["_id"]) for o in options if "_id" in o])
         out, seen = [], set()
-        for suggestion in response.get("suggest", {}).get("titles", []):
-            for option in suggestion.get("options", []):
-                source = option.get("_source", {})
-                if source.get("url") in seen:
-                    continue
-                seen.add(source.get("url"))
-                out.append(
-                    {
-                        "title": source.get("title", ""),
-                        "url": source.get("url", ""),
-                        "type": facet_label("kind", source.get("kind", "")),
-                    }
-                )
+        for option in options:
+            source = option.get("_source", {})
+            if int(option.get("_id", 0)) not in readable or source.get("url") in seen:
+                continue
+            seen.add(source.get("url"))
+            out.append(
+                {
+                    "title": source.get("title", ""),
+                    "url": source.get("url", ""),
+                    "type": facet_label("kind", source.get("kind", "")),
+                }
+            )
         return out[:limit]
+
+
+def _total(response):
+    total = response["hits"]["total"]
+    return total["value"] if isinstance(total, dict) else int(total)

@@ -4,10 +4,12 @@ import pytest
 
 from django.db import transaction
 
+from home.models import StandardPage
 from mentoring.roles import Role
 from search import service
+from skills.models import ToolIndexPage
 from tests.mentoring.factories import ParticipantFactory
-from tests.search.factories import build_content
+from tests.search.factories import build_content, home, publish
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +138,31 @@ def test_header_box_gets_suggestions_on_every_page(reader):
     assert 'src="/static/search/search.js"' in html
     assert 'data-suggest-url="/search/suggest/"' in html
     assert 'id="site-search-q"' in html  # the box itself (base template) posts to /search/
+
+
+def test_typo_shows_what_was_searched_instead(reader):
+    html = reader.get("/search/", {"q": "дашбоарды"}).content.decode()
+    assert "Возможно, вы имели в виду" in html
+    assert 'href="?q=%D0%B4%D0%B0%D1%88%D0%B1%D0%BE%D1%80%D0%B4%D1%8B"' in html  # «дашборды»
+    assert "Яндекс DataLens" in html
+    assert 'value="дашбоарды"' in html  # the box keeps what was typed
+
+
+def test_nothing_found_offers_the_catalogue_library_and_faq(reader, content):
+    publish(home(), StandardPage(title="Вопросы и ответы", slug="faq", intro="Коротко о программе"))
+    response = reader.get("/search/", {"q": "как оформить больничный"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "ничего не нашлось" in html
+    assert 'class="search-hit"' not in html
+    tools = ToolIndexPage.objects.live().first()
+    assert f'href="{tools.url}"' in html
+    assert 'href="/faq/"' in html
+
+
+def test_suggest_follows_the_same_rules(reader):
+    assert reader.get("/search/suggest/", {"q": "больничный"}).json() == {"suggestions": []}
+    titles = [
+        s["title"] for s in reader.get("/search/suggest/", {"q": "кайт"}).json()["suggestions"]
+    ]
+    assert "Kaiten" in titles

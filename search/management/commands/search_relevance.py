@@ -1,4 +1,4 @@
-"""`manage.py search_relevance`: hits@3 of the relevance set and query times, per backend."""
+"""`manage.py search_relevance`: hits@1, hits@3, MRR and junk of the relevance set, per backend."""
 
 import json
 
@@ -9,8 +9,15 @@ from search.backends import get_backend
 from search.relevance import evaluate
 
 
+def _fmt(value):
+    return "—" if value is None else f"{value:.3f}"
+
+
 class Command(BaseCommand):
-    help = "Report hits@3 and p50/p95 query time of search/relevance.json on each backend."
+    help = (
+        "Report hits@1, hits@3, MRR, junk on no-answer queries and p50/p95 query time of "
+        "search/relevance.json on each backend."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -22,6 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--url", help="Elasticsearch/OpenSearch URL (default: SEARCH_URL)")
         parser.add_argument("--rebuild", action="store_true", help="Rebuild each index first.")
         parser.add_argument("--verbose-misses", action="store_true", help="List the misses.")
+        parser.add_argument("--kinds", action="store_true", help="Figures per kind of query.")
         parser.add_argument("--json", action="store_true", help="Print one JSON object.")
 
     def handle(self, *args, backend=None, url=None, **options):
@@ -37,21 +45,35 @@ class Command(BaseCommand):
             report[name] = result
             if options["json"]:
                 continue
-            score = result["hits_at_3"]
-            self.stdout.write(
-                f"{name}: hits@3 = {score:.3f} over {result['evaluated']} queries "
-                f"({len(result['skipped'])} skipped: expected page missing); "
-                f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms"
-                if score is not None
-                else f"{name}: no query has its expected pages here"
-            )
+            self.stdout.write(self._line(name, result))
+            if options["kinds"]:
+                for kind, figures in result["kinds"].items():
+                    self.stdout.write(self._figures(f"  {kind or '-'}", figures))
             if options["verbose_misses"]:
                 for row in result["rows"]:
                     if not row["hit"]:
+                        label = "JUNK" if row["junk"] else "MISS"
                         self.stdout.write(
-                            f"  MISS {row['q']!r}: want {row['expect']} got {row['top']}"
+                            f"  {label} [{row['kind']}] {row['q']!r}: want {row['expect']} "
+                            f"got {row['top']}"
                         )
         if options["json"]:
             for result in report.values():
                 result.pop("rows", None)
             self.stdout.write(json.dumps(report, ensure_ascii=False))
+
+    def _figures(self, label, f):
+        return (
+            f"{label}: hits@1 {_fmt(f['hits_at_1'])}, hits@3 {_fmt(f['hits_at_3'])}, "
+            f"MRR {_fmt(f['mrr'])} over {f['answerable']} queries; junk on no-answer "
+            f"{_fmt(f['junk'])} ({f['junk_count']} of {f['no_answer']})"
+        )
+
+    def _line(self, name, result):
+        if not result["evaluated"]:
+            return f"{name}: no query has its expected pages here"
+        return (
+            self._figures(name, result)
+            + f"; {len(result['skipped'])} skipped (pages missing); "
+            + f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms"
+        )
