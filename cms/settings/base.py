@@ -1,6 +1,7 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it turns a login refused for too many failures into the login page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -125,6 +129,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Axes first: it refuses a locked-out login before any backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes, failures kept in the database so every app server sees a
+# lock): LOGIN_FAILURE_LIMIT failures for one account or LOGIN_ADDRESS_FAILURE_LIMIT from one
+# address (a whole plant may share one) within LOGIN_LOCKOUT_MINUTES lock logins for that
+# long after the last failure. An HR admin lifts a lock in the Wagtail admin.
+AXES_HANDLER = "cms.login_throttle.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_ip"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# How many reverse proxies (nginx, a load balancer) stand in front of the app and append to
+# X-Forwarded-For; 0 trusts only the socket's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -204,6 +234,7 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }
