@@ -20,6 +20,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import ngettext
 
 
@@ -112,4 +113,5 @@ def lockout_response(request, original_response=None, credentials=None):
     }
     response = render(request, "registration/login.html", context, status=429)
     response["Retry-After"] = str(minutes * 60)
+    add_never_cache_headers(response)  # as the login view itself: the form has a CSRF token
     return response
