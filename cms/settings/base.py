@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cms.middleware.IntranetLoginRequiredMiddleware",
     "cms.middleware.PrivateResponsesMiddleware",
+    "cms.sessions.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -188,10 +189,11 @@ STORAGES = {
 }
 
 # Sessions end when the browser closes (a shared shop-floor PC) and after SESSION_IDLE_MINUTES
-# without a request: every request moves the end forward.
+# without a request: activity moves the end forward (cms.sessions.IdleSessionMiddleware
+# saves the session at most once per SESSION_REFRESH_SECONDS).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
 
 # Content-Security-Policy: the site's pages run scripts and styles only from its own static
 # files (no inline code); images may also come from the media host when MEDIA_URL names one.

@@ -10,6 +10,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from cms.sessions import SEEN
 from tests.mentoring.factories import UserFactory
 
 
@@ -65,17 +66,27 @@ def test_every_answer_to_a_signed_in_reader_is_private_and_not_stored(client, us
 
 
 def test_the_session_cookie_ends_with_the_browser(client, user):
-    client.force_login(user)
-    response = client.get("/my/")
+    response = client.post("/login/", {"username": user.username, "password": "demo12345"})
+    assert response.status_code == 302
     cookie = response.cookies["sessionid"]
     assert not cookie["expires"]
     assert not cookie["max-age"]
     assert cookie["httponly"]
 
 
-def test_the_session_ends_after_idle_time_and_each_request_moves_the_end(client, user):
+def test_the_session_ends_after_idle_time_and_activity_moves_the_end(client, user):
     client.force_login(user)
     session = Session.objects.get()
+    assert session.expire_date > timezone.now() + datetime.timedelta(minutes=29)
+
+    Session.objects.update(expire_date=timezone.now() + datetime.timedelta(minutes=1))
+    assert client.get("/my/").status_code == 200
+    unchanged = Session.objects.get(pk=session.pk).expire_date
+    assert unchanged < timezone.now() + datetime.timedelta(minutes=2), "written once a minute"
+
+    store = client.session
+    store[SEEN] -= 61
+    store.save()
     Session.objects.update(expire_date=timezone.now() + datetime.timedelta(minutes=1))
     assert client.get("/my/").status_code == 200
     moved = Session.objects.get(pk=session.pk).expire_date

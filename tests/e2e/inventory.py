@@ -32,13 +32,19 @@ ROLES = {
 }
 # Where a crawl starts. The search page needs a query to show results; the missing address
 # shows the 404 page a reader meets after a stale link.
-SEEDS = ["/", "/login/", "/search/?q=Excel", "/no-such-page/"]
+SEEDS = ["/", "/login/", "/search/?q=Excel", "/no-such-page/", "/sitemap.xml"]
 # Not the site's own pages: the Wagtail admin (Wagtail's HTML), served files, the language
 # switch and logout (POST only), documents (downloads).
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/i18n/", "/logout/")
 # How many addresses of one kind are opened to find links to other kinds.
 OPENED_PER_KIND = 4
-HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# Addresses a page leads to: links, form targets (opened with GET: a POST-only view answers
+# 405 and is known as such) and the data-*-url attributes scripts fetch from.
+ADDRESS = re.compile(
+    r"""<(?:a\b[^>]*?\bhref|form\b[^>]*?\baction|[a-z]+\b[^>]*?\bdata-[a-z-]*url)"""
+    r"""\s*=\s*["']([^"']+)["']""",
+    re.IGNORECASE,
+)
 
 
 def url_patterns():
@@ -93,7 +99,7 @@ class Classifier:
 
 
 def links_in(html):
-    for href in HREF.findall(html):
+    for href in ADDRESS.findall(html):
         href = urldefrag(unescape(href)).url
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path.startswith("/"):
@@ -101,8 +107,12 @@ def links_in(html):
         yield parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(client, classifier, html_dir, role):
-    """Open the site as ``role``; return kind → {url, status, content_type}."""
+def crawl(client, classifier, html_dir, role, files):
+    """Open the site as ``role``; return kind → {url, status, content_type, cache_control}.
+
+    ``files`` (kind → entry) is shared by the roles: a download (PDF, spreadsheet) is
+    opened once in the whole crawl, not once per role.
+    """
     found = {}
     opened = {}
     queue = deque(SEEDS)
@@ -115,20 +125,25 @@ def crawl(client, classifier, html_dir, role):
         kind = classifier.kind(path)
         if kind is None or opened.get(kind, 0) >= OPENED_PER_KIND:
             continue
+        if kind in files:
+            found.setdefault(kind, {**files[kind], "url": url, "shared": True})
+            continue
         opened[kind] = opened.get(kind, 0) + 1
         response = client.get(url)
         content_type = response.get("Content-Type", "").split(";")[0]
-        if kind not in found:
-            found[kind] = {
-                "url": url,
-                "status": response.status_code,
-                "content_type": content_type,
-                "cache_control": response.get("Cache-Control", ""),
-            }
+        entry = {
+            "url": url,
+            "status": response.status_code,
+            "content_type": content_type,
+            "cache_control": response.get("Cache-Control", ""),
+        }
+        found.setdefault(kind, entry)
         if content_type != "text/html":
+            if response.status_code == 200:
+                files[kind] = entry
             continue
-        if found[kind]["url"] == url:
-            save(html_dir, role, kind, response)
+        if found[kind]["url"] == url and response.status_code in (200, 403, 404):
+            found[kind]["html"] = save(html_dir, role, kind, response)
         if response.status_code == 200:
             for link in links_in(response.content.decode()):
                 if link not in seen:
@@ -140,6 +155,7 @@ def crawl(client, classifier, html_dir, role):
 def save(html_dir, role, kind, response):
     name = re.sub(r"[^a-z0-9]+", "_", f"{role}_{kind}".lower()).strip("_")
     (html_dir / f"{name}.html").write_bytes(response.content)
+    return f"{name}.html"
 
 
 def main(out_dir):
@@ -159,17 +175,18 @@ def main(out_dir):
     result = {
         "routes": sorted({route for route, _view in url_patterns()}),
         "page_types": sorted(
-            model._meta.label_lower for model in get_page_models() if model._meta.app_label
+            model._meta.label_lower for model in get_page_models() if model.is_creatable
         ),
         "roles": {},
     }
     from django.contrib.auth import get_user_model
 
+    files = {}
     for role, username in ROLES.items():
         client = Client()
         if username:
             client.force_login(get_user_model().objects.get(username=username))
-        result["roles"][role] = crawl(client, classifier, html_dir, role)
+        result["roles"][role] = crawl(client, classifier, html_dir, role, files)
     (out / "inventory.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
 
 
