@@ -2,6 +2,7 @@
 and the security rules (CSP, private caching, sessions, login throttling) as configured."""
 
 import http.cookies
+import json
 import os
 import re
 import subprocess
@@ -62,6 +63,32 @@ def production_server(tmp_path_factory):
 def fetch(url):
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
         return response.status, dict(response.headers), response.read()
+
+
+def production_setting(name):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production"}
+    env["SECRET_KEY"] = "x" * 60
+    code = f"import json; from django.conf import settings; print(json.dumps(settings.{name}))"
+    printed = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(printed.splitlines()[-1])
+
+
+def test_the_health_check_answers_over_plain_http_when_https_is_enforced(settings):
+    from django.middleware.security import SecurityMiddleware
+    from django.test import RequestFactory
+
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_REDIRECT_EXEMPT = production_setting("SECURE_REDIRECT_EXEMPT")
+    middleware = SecurityMiddleware(lambda request: None)
+    assert middleware.process_request(RequestFactory().get("/healthz/")) is None
+    assert middleware.process_request(RequestFactory().get("/my/")).status_code == 301
 
 
 def test_gunicorn_answers_health_check(production_server):
