@@ -30,9 +30,10 @@ class Unexpected(Exception):
 
 
 def links(html, pattern):
-    """Distinct addresses in ``html`` matching ``pattern`` (a regex on the href value)."""
+    """Distinct addresses in ``html`` matching ``pattern`` (a regex on the href value);
+    the PDF versions are left out (a step asks for them by adding ``pdf/``)."""
     found = re.findall(r'href="(' + pattern + r')"', html)
-    return list(dict.fromkeys(found))
+    return [url for url in dict.fromkeys(found) if not url.endswith("/pdf/")]
 
 
 class Journey:

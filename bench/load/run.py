@@ -173,6 +173,10 @@ def main():
     (OUT / "loadtest.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
     print(f"\nFigures: {OUT / 'loadtest.json'}; server errors: {error_log}")
     failures = sum(row["failures"] for row in rows if row["name"] != "Aggregated")
+    with open(f"{prefix}_failures.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            failures = max(failures, 1)
+            print(f"FAILED {row['Occurrences']}× {row['Method']} {row['Name']}: {row['Error']}")
     if result.returncode or failures:
         sys.exit(f"load test failed: {failures} failed requests (locust exit {result.returncode})")
 
