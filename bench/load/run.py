@@ -118,10 +118,20 @@ def gunicorn_server(command, env):
                 time.sleep(0.2)
         else:
             raise RuntimeError("gunicorn did not answer /healthz/")
-        yield base
+        yield base, server.pid
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def server_cpu_seconds(pid):
+    """CPU time used so far by gunicorn and its workers: a figure that, unlike response
+    times, does not depend on what else the machine is doing."""
+    import psutil
+
+    master = psutil.Process(pid)
+    processes = [master, *master.children(recursive=True)]
+    return sum(p.cpu_times().user + p.cpu_times().system for p in processes)
 
 
 def main():
@@ -152,7 +162,8 @@ def main():
     gunicorn += ["--workers", str(args.workers), "--timeout", "30"]
     gunicorn += ["--error-logfile", str(error_log), "--log-level", "warning"]
     prefix = OUT / "loadtest"
-    with gunicorn_server(gunicorn, env) as base:
+    with gunicorn_server(gunicorn, env) as (base, pid):
+        cpu_before = server_cpu_seconds(pid)
         locust = [sys.executable, "-m", "locust", "-f", str(ROOT / "bench/load/locustfile.py")]
         locust += ["--headless", "--host", base, "--users", str(args.users)]
         locust += ["--spawn-rate", str(args.spawn_rate), "--run-time", f"{args.run_time}s"]
@@ -160,11 +171,18 @@ def main():
         locust += ["--loglevel", "WARNING"]
         locust_env = {**os.environ, "PYTHONPATH": str(ROOT)}
         result = subprocess.run(locust, cwd=ROOT, env=locust_env, check=False)  # noqa: S603
+        cpu = server_cpu_seconds(pid) - cpu_before
 
     rows = summary(f"{prefix}_stats.csv", args.run_time)
     print_table(rows)
+    total = next((row["requests"] for row in rows if row["name"] == "Aggregated"), 0)
+    cpu_ms = round(1000 * cpu / total, 1) if total else None
+    print(f"\ngunicorn CPU: {cpu:.1f} s for {total} requests ({cpu_ms} ms per request)")
     report = {
         "users": args.users,
+        "server_cpu_s": round(cpu, 1),
+        "server_cpu_ms_per_request": cpu_ms,
+        "load_average_1m": os.getloadavg()[0],
         "run_time_s": args.run_time,
         "gunicorn_workers": args.workers,
         "database": urlsplit(args.database_url).scheme,
