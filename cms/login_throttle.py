@@ -16,6 +16,7 @@ from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import Max, Sum
 from django.shortcuts import render
@@ -41,6 +42,18 @@ def client_ip(request):
             except ValueError:
                 pass
     return request.META.get("REMOTE_ADDR")
+
+
+def client_username(request, credentials=None):
+    """The name typed in the login form, cut to what an account name can be.
+
+    Django's login form does not bound the name on the server, and axes stores it in a
+    255-character column: a longer one would fail on PostgreSQL. No account has a longer
+    name than the user model allows, so the cut never merges two real accounts.
+    """
+    limit = get_user_model()._meta.get_field("username").max_length
+    username = credentials.get("username") if credentials else request.POST.get("username")
+    return username[:limit] if isinstance(username, str) else username
 
 
 class AccountAndAddressHandler(AxesDatabaseHandler):

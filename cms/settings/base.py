@@ -154,6 +154,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cms.login_throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_ip"
+AXES_USERNAME_CALLABLE = "cms.login_throttle.client_username"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False

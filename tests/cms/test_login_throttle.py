@@ -126,6 +126,9 @@ def test_hostile_usernames_get_the_login_form_not_an_error(client, person, usern
         response = attempt(client, username, "wrong")
         assert response.status_code in (200, 429)
     assert not logged_in(client)
+    if len(username) > 150:
+        (stored,) = AccessAttempt.objects.values_list("username", flat=True)
+        assert stored == username[:150]
 
 
 def locked_out_person():

@@ -74,7 +74,8 @@ def test_the_session_cookie_ends_with_the_browser(client, user):
     assert cookie["httponly"]
 
 
-def test_the_session_ends_after_idle_time_and_activity_moves_the_end(client, user):
+def test_the_session_ends_after_idle_time_and_activity_moves_the_end(client, user, settings):
+    settings.SESSION_REFRESH_SECONDS = 60
     client.force_login(user)
     session = Session.objects.get()
     assert session.expire_date > timezone.now() + datetime.timedelta(minutes=29)
