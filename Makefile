@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+NPM ?= npm
 
-.PHONY: run test install install-test migrate demo lint format messages bench clean
+.PHONY: run test install install-test checkers migrate demo lint format messages bench loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,16 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+## axe-core and the Nu HTML checker, from the npm registry at the versions package-lock.json pins
+node_modules/.installed: package.json package-lock.json
+	@if command -v $(NPM) >/dev/null 2>&1; then \
+	  $(NPM) ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm is not installed: the accessibility and HTML checks will be skipped"; \
+	fi
+
+checkers: node_modules/.installed
+
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
@@ -35,7 +46,7 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The whole test suite (DATABASE_URL picks the database; SQLite by default)
-test: install-test
+test: install-test checkers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-test
@@ -56,5 +67,9 @@ messages: install
 bench: install
 	$(BIN)/python manage.py bench
 
+## 50 users for 120 s against gunicorn + PostgreSQL + Redis (production settings); see bench/load/
+loadtest: install-test
+	$(BIN)/python -m bench.load.run $(LOADTEST_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* .test-media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* .test-media node_modules

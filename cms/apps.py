@@ -7,3 +7,6 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("Site")
+
+    def ready(self):
+        from cms import sessions  # noqa: F401 - connects the login signal

@@ -1,10 +1,14 @@
-"""Login is required on the intranet; content pages may be opened by a setting."""
+"""The shell around every request: login required, language, security and cache headers."""
+
+from csp.middleware import CSPMiddleware
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.utils.cache import add_never_cache_headers
 
 from wagtail.views import serve as wagtail_serve
 
+ADMIN_PREFIX = "/admin/"
 OPEN_PATH_PREFIXES = ("/static/", "/favicon.ico", "/robots.txt", "/healthz/", "/i18n/")
 
 
@@ -47,4 +51,43 @@ class RussianFirstLocaleMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy for the site, and a relaxed one for the Wagtail admin.
+
+    The site's own pages load scripts and styles only from its static files, never inline.
+    Wagtail's admin writes inline ``<script>`` for date pickers and inline panels and inline
+    styles for its editor, so under ``/admin/`` ``CONTENT_SECURITY_POLICY_ADMIN`` applies: it
+    allows inline code but still nothing from another origin. The admin is used only by HR
+    staff, and Wagtail escapes what editors type.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        admin = request.path_info.startswith(ADMIN_PREFIX)
+        if admin and not report_only and parts.config is None:
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        return parts
+
+
+class PrivateResponsesMiddleware:
+    """``Cache-Control: private, no-store`` on every answer to a logged-in reader.
+
+    Pages, PDFs, exports and evidence files of a signed-in person carry personal data, and
+    the browser of a shared shop-floor PC, or a proxy on the way, must not keep them. Static
+    files never reach this middleware (whitenoise answers first) and keep their long cache
+    life; pages for readers who are not signed in (the login page, public content) keep the
+    headers their views chose.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response

@@ -1,11 +1,15 @@
-"""Hooks of the project shell that apply to every page, whatever app defines it."""
+"""Hooks of the project shell: what applies to every page whatever app defines it, and the
+login locks HR admins lift in the admin."""
 
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
+
+from cms.login_locks import LIFT_ACTION, LoginLockViewSet
 
 
 @hooks.register("before_serve_page", order=-100)
@@ -38,3 +42,15 @@ def deny_readers_outside_the_groups(page, request, serve_args, serve_kwargs):
             patch_cache_control(response, private=True)
             return response
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_login_locks():
+    return LoginLockViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_login_lock_actions(actions):
+    actions.register_action(
+        LIFT_ACTION, gettext_lazy("Lift a login lock"), gettext_lazy("Login lock lifted")
+    )

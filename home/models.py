@@ -60,6 +60,8 @@ class HomePage(Page):
             .specific(defer=True)
             .order_by("-last_published_at")[:6]
         )
+        # The rules and FAQ pages right under the home page; nothing else links to them.
+        context["info_pages"] = StandardPage.objects.child_of(self).live().public().order_by("path")
         return context
 
 

@@ -24,12 +24,14 @@ def _y(level, top_level):
     return TOP + (HEIGHT - TOP - BOTTOM) * (top_level - level) / max(top_level, 1)
 
 
-def progress_svg(events, scale, *, title, today=None):
+def progress_svg(events, scale, *, title, key, today=None):
     """A step chart of both lenses over time for one person and one tool.
 
     ``events`` are :class:`MasteryEvent` oldest first; ``scale`` is ``{value: SkillLevel}``.
-    Returns safe SVG markup with a ``<title>`` and ``<desc>`` for screen readers.
+    Returns safe SVG markup with a ``<title>`` and ``<desc>`` for screen readers; ``key``
+    (the tool's id) keeps their ids unique when a page shows a chart per tool.
     """
+    ids = f"chart-{key}-t", f"chart-{key}-d"
     today = today or timezone.localdate()
     empty = _("No records yet")
     top_level = max(scale) if scale else 4
@@ -39,8 +41,8 @@ def progress_svg(events, scale, *, title, today=None):
     end = today
     parts = [
         f'<svg class="progress-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="chart-t chart-d">',
-        f'<title id="chart-t">{escape(title)}</title>',
+        f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="{ids[0]} {ids[1]}">',
+        f'<title id="{ids[0]}">{escape(title)}</title>',
     ]
     desc = []
     for value in sorted(scale):
@@ -97,6 +99,6 @@ def progress_svg(events, scale, *, title, today=None):
             f'<text x="{(LEFT + WIDTH) / 2:.0f}" y="{HEIGHT / 2:.0f}" text-anchor="middle" '
             f'font-size="13" fill="#555">{escape(empty)}</text>'
         )
-    parts.insert(2, f'<desc id="chart-d">{escape("; ".join(desc) or empty)}</desc>')
+    parts.insert(2, f'<desc id="{ids[1]}">{escape("; ".join(desc) or empty)}</desc>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text part above is escaped

@@ -46,7 +46,7 @@ def tool_page_context(tool, request):
             {
                 "my_row": row,
                 "my_cycle": overview["cycle"],
-                "my_chart": progress_svg(row["events"], scale, title=tool.title),
+                "my_chart": progress_svg(row["events"], scale, title=tool.title, key=tool.pk),
                 "assess_form": LevelForm(
                     level_choices=choices,
                     initial={"level": row["mastery"].self_level if row["mastery"] else 0},

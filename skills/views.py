@@ -29,7 +29,9 @@ MATRIX_PAGE_SIZE = 50
 
 def _with_charts(overview, scale):
     for row in overview["rows"]:
-        row["chart"] = progress_svg(row["events"], scale, title=row["tool"].title)
+        row["chart"] = progress_svg(
+            row["events"], scale, title=row["tool"].title, key=row["tool"].pk
+        )
     return overview
 
 

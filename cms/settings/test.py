@@ -14,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# A session is refreshed (written) once a day at most in tests, so that a page's query count
+# does not depend on how long a slow test took; tests of the refresh set it back to 60 s.
+SESSION_REFRESH_SECONDS = 24 * 60 * 60

@@ -1,7 +1,12 @@
-"""Real-browser journeys: Debian's Chromium driven by Playwright against a real server.
+"""Real-browser journeys and page checks against a real server with the demo content.
 
 The server is `manage.py runserver` on its own SQLite file with the demo content — the
-same thing `make run` gives a newcomer — so the journeys never share the test database.
+same thing `make run` gives a newcomer, with DEBUG off so that error pages are the real
+ones — so the journeys never share the test database.
+
+The tools (Debian's Chromium, Java, the npm packages axe-core and vnu-jar) may be missing on
+a newcomer's machine: the tests that need them are then skipped with the reason. CI sets
+``NASTAVNIK_REQUIRE_TOOLS=1``, and there a missing tool fails the run instead.
 """
 
 import os
@@ -16,24 +21,50 @@ from tests.utils import running_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+NODE_MODULES = ROOT / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def tools_required():
+    return os.environ.get("NASTAVNIK_REQUIRE_TOOLS", "").strip().lower() in {"1", "true", "yes"}
+
+
+def missing_tool(reason):
+    """Skip on a newcomer's machine; fail where the tools are required (CI)."""
+    if tools_required():
+        pytest.fail(f"{reason} — NASTAVNIK_REQUIRE_TOOLS=1 requires it", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_file(path, how):
+    if not path.exists():
+        missing_tool(f"{path.relative_to(ROOT)} is missing ({how})")
+    return path
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
-    """A development server with the demo content; yields its base URL."""
+def demo_env(tmp_path_factory):
+    """The environment of a demo site: its own SQLite file, migrated, with the demo content."""
     tmp = tmp_path_factory.mktemp("e2e")
     env = {
         **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DEBUG": "0",
         "DATABASE_URL": f"sqlite:///{tmp / 'e2e.sqlite3'}",
         "MEDIA_ROOT": str(tmp / "media"),
     }
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo", "--force"]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    with running_server(
-        [*manage, "runserver", "--noreload", "127.0.0.1:{port}"], cwd=ROOT, env=env
-    ) as base:
+    return env
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_env):
+    """A development server with the demo content; yields its base URL."""
+    command = [sys.executable, "manage.py", "runserver", "--noreload", "--insecure"]
+    with running_server([*command, "127.0.0.1:{port}"], cwd=ROOT, env=demo_env) as base:
         yield base
 
 
@@ -43,7 +74,7 @@ def browser():
     is open, and Django refuses database access from a thread with a running loop, so the
     browser must be closed before the next module's database tests run in this worker."""
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
+        missing_tool("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

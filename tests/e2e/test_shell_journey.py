@@ -6,7 +6,8 @@ import pytest
 
 from tests.e2e.conftest import log_in
 
-pytestmark = pytest.mark.e2e
+# One worker runs every test that uses the demo server (it is built once per worker).
+pytestmark = [pytest.mark.e2e, pytest.mark.standalone, pytest.mark.xdist_group("demo")]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / ".test-media" / "screenshots"
 

@@ -81,3 +81,15 @@ def test_demo_paperwork_follows_the_rules(db, settings):
         MentoringAddendum.objects.count(),
         HoursMonth.objects.count(),
     )
+
+
+def test_the_home_page_links_the_rules_and_faq_pages_under_it(client, db):
+    from tests.mentoring.factories import UserFactory
+
+    home = HomePage.objects.get(depth=2)
+    faq = home.add_child(instance=StandardPage(title="Вопросы и ответы", slug="faq"))
+    faq.save_revision().publish()
+    client.force_login(UserFactory())
+    html = client.get("/").content.decode()
+    assert "Подробнее о программе" in html
+    assert 'href="/faq/"' in html
