@@ -570,7 +570,8 @@ def _meetings(pair, tools, mentor):
 
 
 def _agreements(pairs):
-    """Agreements from the mentees' goals: most accepted by both, one awaits the mentee."""
+    """Agreements from the mentees' goals: most accepted by both; one awaits the mentee, and
+    one change of the meeting slot awaits the demo mentee."""
     for mentor, pair in sorted(pairs.items()):
         if pair.status not in Pair.RUNNING_STATUSES or pair.agreements.exists():
             continue
@@ -586,6 +587,17 @@ def _agreements(pairs):
         )
         if mentor != "mentor6":
             agreements.accept(agreement, pair.mentee.user)
+        if mentor == "mentor":
+            # The mentor moved the meetings: the change waits for the mentee to accept it.
+            agreements.new_version(
+                pair,
+                goals=agreement.goals,
+                tools=list(agreement.tools.all()),
+                meeting_format=agreement.meeting_format,
+                meeting_every_days=agreement.meeting_every_days,
+                meeting_slot="По вторникам в 10:00, учебный класс заводоуправления",
+                by=pair.mentor.user,
+            )
 
 
 def _addenda(pairs, people):
