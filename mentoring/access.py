@@ -5,7 +5,8 @@ programme's confidentiality principle (DESIGN.md):
 
 * a person always sees their own records;
 * a mentee's records are visible to their mentor(s) and to the curator of their pair, for
-  pairs that are running or have run their course (not merely proposed, not ended early);
+  pairs that are running or have run their course (not merely proposed; a pair ended early
+  only while its notice period runs, when meetings may still be logged);
 * private meeting notes are visible to the two people of the pair only;
 * HR sees individuals only where the person consented to share, otherwise aggregates of
   at least ``MIN_GROUP_SIZE`` people;
@@ -15,6 +16,7 @@ programme's confidentiality principle (DESIGN.md):
 from django.conf import settings
 from django.db.models import F, Q
 from django.http import Http404
+from django.utils import timezone
 
 from mentoring.models import Feedback, Pair, Participant, SupportIssue, TopicRequest
 from mentoring.roles import HR_ROLES, ROLE_BY_GROUP, Role
@@ -64,7 +66,12 @@ def participant_of(user):
 
 
 def _record_pairs():
-    return Pair.objects.filter(status__in=RECORD_ACCESS_STATUSES)
+    in_notice = Q(
+        status=Pair.Status.ENDED_EARLY,
+        end_notice_on__isnull=False,
+        ended_on__gte=timezone.localdate(),
+    )
+    return Pair.objects.filter(Q(status__in=RECORD_ACCESS_STATUSES) | in_notice)
 
 
 def pairs_of(user):

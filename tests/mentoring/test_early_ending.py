@@ -129,3 +129,22 @@ def test_a_stranger_cannot_end_a_pair(client, pair):
     other = PairFactory()
     client.force_login(other.mentor.user)
     assert client.post(reverse("pair_end", args=[pair.pk]), {"reason": "x"}).status_code == 404
+
+
+def test_the_mentor_reads_the_mentees_records_until_the_last_day_only(pair):
+    """During the notice period the pair still works, so the mentor and the curator keep
+    reading the mentee's records; from the day after the last day they do not."""
+    from mentoring import access
+
+    today = datetime.date.today()
+    pair.transition_to(
+        Pair.Status.ENDED_EARLY,
+        "Сменился график",
+        on=workdays.earliest_early_end(today),
+        notice_on=today,
+    )
+    for reader in (pair.mentor.user, pair.curator.user):
+        assert access.can_view_person(reader, pair.mentee)
+    Pair.objects.filter(pk=pair.pk).update(ended_on=today - datetime.timedelta(days=1))
+    for reader in (pair.mentor.user, pair.curator.user):
+        assert not access.can_view_person(reader, pair.mentee)
