@@ -1,5 +1,8 @@
 """Test run: fast hashing, in-memory e-mail, tasks run immediately."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,3 +20,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # A session is refreshed (written) once a day at most in tests, so that a page's query count
 # does not depend on how long a slow test took; tests of the refresh set it back to 60 s.
 SESSION_REFRESH_SECONDS = 24 * 60 * 60
+
+# Each pytest-xdist worker gets a Redis database of its own, so that a test clearing the
+# cache never clears another worker's (FLUSHDB ignores key prefixes).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _WORKER.startswith("gw"):  # noqa: F405
+    _url = urlsplit(REDIS_URL)  # noqa: F405
+    _base = int(_url.path.strip("/") or 0)
+    _db = (_base + 1 + int(_WORKER[2:])) % 16
+    CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))  # noqa: F405
