@@ -103,7 +103,8 @@ def mentee_answers(mentor, cycle):
     """The mentees' answers about ``mentor`` in ``cycle``, as averages only.
 
     Per question: how many answers exist, how many enter the average (whole blocks of
-    ``MIN_GROUP_SIZE``, oldest first, see :func:`mentoring.access.mentee_answers_shown`)
+    ``MIN_GROUP_SIZE`` in the order the answers were given, so a late or back-dated
+    answer never shifts a block; see :func:`mentoring.access.mentee_answers_shown`)
     and the average over those, or ``None`` while there are too few.
     """
     result = {}
@@ -116,7 +117,7 @@ def mentee_answers(mentor, cycle):
         )
         if cycle is not None:
             answers = answers.filter(meeting__pair__cycle=cycle)
-        values = list(answers.order_by("meeting__held_on", "pk").values_list(question, flat=True))
+        values = list(answers.order_by("pk").values_list(question, flat=True))
         shown = access.mentee_answers_shown(len(values))
         average = round(sum(values[:shown]) / shown, 1) if shown else None
         result[question] = {"answers": len(values), "shown": shown, "average": average}
