@@ -6,6 +6,7 @@ below the small-group rule (:func:`mentoring.access.group_is_reportable`).
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from growth import services
 from growth.models import Competency, Source, TalentPoolDecision
@@ -37,7 +38,6 @@ def grew_by_skill(filters):
     series = ResultSeries(
         key="growth_level_up",
         title=_("Mentors who grew by at least one level in a cycle"),
-        unit=_("mentors"),
     )
     lens = {Source.SELF: _("by their own view"), Source.CURATOR: _("by the curator")}
     anyone, assessed = set(), set()
@@ -72,7 +72,6 @@ def talent_pool(filters):
         key="growth_talent_pool",
         title=_("Mentors HR found ready for the talent pool"),
         total=_shown(ready, len(mentor_ids)),
-        unit=_("mentors"),
     )
 
 
@@ -119,6 +118,8 @@ def mentee_answers(filters):
         key="growth_mentee_answers",
         title=_("What mentees say about their mentors (average, 1–5)"),
     )
+    series.total = _shown(found["answers"], people)
+    series.unit = ngettext("answer", "answers", found["answers"])
     for label, value in (
         (_("Let the mentee try and ask freely"), found["facilitation"]),
         (_("Remarks clear, useful and respectful"), found["feedback"]),
