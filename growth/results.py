@@ -103,6 +103,8 @@ def came_back(filters):
         total_back += len(back)
     share = round(100 * total_back / total_mentors) if total_mentors else None
     series.total = _shown(share, total_mentors)
+    if sum(1 for _label, value in series.by_group if value is None) == 1:
+        series.total = None  # else the one hidden cycle follows from the total by subtraction
     return series
 
 

@@ -334,3 +334,20 @@ def test_linked_from_my_page_and_the_curator_desk(client, world):
     client.force_login(world["pair"].curator.user)
     desk = client.get(reverse("curator_desk")).content.decode()
     assert _url(world["mentor"]) in desk
+
+
+def test_one_hidden_cycle_hides_the_total_too(db):
+    def finished(days):
+        return CycleFactory(
+            status=Cycle.Status.FINISHED,
+            starts_on=datetime.date.today() - datetime.timedelta(days=days),
+            ends_on=datetime.date.today() - datetime.timedelta(days=days - 100),
+        )
+
+    big, small = finished(700), finished(400)
+    for _ in range(5):
+        PairFactory(cycle=big, status=Pair.Status.COMPLETED)
+    PairFactory(cycle=small, status=Pair.Status.COMPLETED)
+    series = results.came_back(ResultFilters(months=()))
+    assert dict(series.by_group)[small.name] is None
+    assert series.total is None
