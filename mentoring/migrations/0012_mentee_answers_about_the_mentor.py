@@ -5,20 +5,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mentoring', '0011_hr_admin_login_locks'),
+        ("mentoring", "0011_hr_admin_login_locks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='feedback',
-            name='mentor_facilitation',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='the mentor let me try and ask freely'),
+            model_name="feedback",
+            name="mentor_facilitation",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(5),
+                ],
+                verbose_name="the mentor let me try and ask freely",
+            ),
         ),
         migrations.AddField(
-            model_name='feedback',
-            name='mentor_feedback',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name="the mentor's remarks were clear, useful and respectful"),
+            model_name="feedback",
+            name="mentor_feedback",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(5),
+                ],
+                verbose_name="the mentor's remarks were clear, useful and respectful",
+            ),
         ),
     ]
