@@ -1,7 +1,10 @@
 """Competencies in the admin, and what mentor growth adds to the programme's pages: a `/my/`
 section, a link from the curator's desk and the HR results."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -9,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from growth import results, services
-from growth.models import Competency
+from growth.models import Competency, CompetencyEvent
 from mentoring import access
 from mentoring.dashboard import (
     DASHBOARD_SECTION_HOOK,
@@ -37,6 +40,22 @@ class CompetencyViewSet(SnippetViewSet):
 
 
 register_snippet(CompetencyViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def keep_competencies_with_history(request, instances):
+    """People's growth history refers to a competency: it is taken out of use, not deleted."""
+    used = [i for i in instances if isinstance(i, Competency)]
+    if used and CompetencyEvent.objects.filter(competency__in=used).exists():
+        messages.error(
+            request,
+            gettext(
+                "People have growth records in this competency, so it cannot be deleted. "
+                "Uncheck «in use» instead: the history is kept."
+            ),
+        )
+        return redirect("wagtailsnippets_growth_competency:edit", used[0].pk)
+    return None
 
 
 @hooks.register(DASHBOARD_SECTION_HOOK)

@@ -40,3 +40,21 @@ def test_mentors_and_curators_have_no_admin_rights_on_competencies(client, pair)
     client.force_login(pair.curator.user)
     response = client.get(reverse("wagtailsnippets_growth_competency:list"))
     assert response.status_code in (302, 403)
+
+
+def test_a_competency_with_history_is_not_deleted_but_explained(client, pair):
+    from growth import services
+    from growth.models import Moment, Source
+    from tests.mentoring.factories import UserFactory
+
+    used = Competency.objects.get(key="facilitation")
+    services.record(pair.mentor, used, pair.cycle, Source.SELF, Moment.START, 1)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    url = reverse("wagtailsnippets_growth_competency:delete", args=[used.pk])
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "нельзя удалить" in response.content.decode()
+    assert Competency.objects.filter(pk=used.pk).exists()
+    unused = Competency.objects.get(key="motivation")
+    client.post(reverse("wagtailsnippets_growth_competency:delete", args=[unused.pk]))
+    assert not Competency.objects.filter(pk=unused.pk).exists()
