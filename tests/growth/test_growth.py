@@ -351,3 +351,21 @@ def test_one_hidden_cycle_hides_the_total_too(db):
     series = results.came_back(ResultFilters(months=()))
     assert dict(series.by_group)[small.name] is None
     assert series.total is None
+
+
+def test_the_growth_page_costs_the_same_queries_whatever_the_history(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    mentor, cycle = world["mentor"], world["pair"].cycle
+    client.force_login(mentor.user)
+    client.get(reverse("my_growth"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("my_growth"))
+    for competency in Competency.objects.all():
+        _growth(mentor, cycle, competency, 1, 3)
+        services.record(mentor, competency, cycle, Source.CURATOR, Moment.DURING, 2)
+    _answers(world["pair"], [4, 5, 4, 5, 4, 5])
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("my_growth"))
+    assert len(many) <= len(few)
