@@ -59,7 +59,7 @@ format: install-test
 
 ## Rebuild and compile the translation catalogues (needs GNU gettext)
 messages: install
-	for app in cms home curricula skills mentoring search; do \
+	for app in cms home curricula skills mentoring search growth; do \
 	  (cd $$app && ../$(BIN)/python ../manage.py makemessages -l ru -l en --no-obsolete --no-location --ignore '.venv/*'); \
 	done
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'

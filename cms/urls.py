@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("mentoring.urls")),
     path("", include("skills.urls")),
     path("", include("curricula.urls")),
+    path("", include("growth.urls")),
     path("", include("search.urls")),
 ]
 

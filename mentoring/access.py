@@ -269,3 +269,77 @@ def open_topic_requests(user, pair):
     if not is_pair_member(user, pair):
         return TopicRequest.objects.none()
     return TopicRequest.objects.filter(pair=pair, covered_in__isnull=True).order_by("created_at")
+
+
+# --- A mentor's own growth (issue 17) -------------------------------------------------
+# The growth record (competency levels, curator observations, the mentees' answers about
+# the mentor in aggregate, HR's talent-pool decision) is the mentor's own record: the
+# mentor and the curators of the mentor's pairs read it; HR only with the mentor's consent
+# to share with HR; mentees and everyone else never.
+
+
+def curated_mentors(user):
+    """Mentors whose growth ``user`` follows as the curator of one of their pairs."""
+    me = participant_of(user)
+    if me is None:
+        return Participant.objects.none()
+    mentor_ids = _record_pairs().filter(curator=me).values("mentor_id")
+    return Participant.objects.filter(pk__in=mentor_ids)
+
+
+def is_curator_of_mentor(user, mentor):
+    """Does ``user`` curate a pair (running or finished) in which ``mentor`` mentors?
+
+    The curator records observations of the mentor's leadership skills.
+    """
+    me = participant_of(user)
+    if me is None or mentor is None:
+        return False
+    return _record_pairs().filter(curator=me, mentor=mentor).exists()
+
+
+def mentor_growth_visible_to(user):
+    """Mentors whose growth record ``user`` may read by name, as one queryset."""
+    me = participant_of(user)
+    condition = Q(pk__in=[])
+    if me is not None:
+        condition |= Q(pk=me.pk) | Q(pk__in=curated_mentors(user).values("pk"))
+    if is_hr(user):
+        condition |= Q(consent_to_share=True)
+    mentors = _record_pairs().values("mentor_id")
+    return Participant.objects.filter(condition).filter(pk__in=mentors)
+
+
+def can_view_mentor_growth(user, mentor):
+    """The mentor, their curator, and HR only with the mentor's consent to share with HR."""
+    if mentor is None or user is None or not user.is_authenticated:
+        return False
+    me = participant_of(user)
+    if me is not None and me.pk == mentor.pk:
+        return True
+    if is_hr(user) and mentor.consent_to_share:
+        return True
+    return is_curator_of_mentor(user, mentor)
+
+
+def get_visible_mentor_or_404(user, pk):
+    """The mentor ``pk`` if ``user`` may read their growth; 404 otherwise (guessed ids)."""
+    mentor = Participant.objects.select_related("user", "plant", "department").filter(pk=pk).first()
+    if mentor is None or not can_view_mentor_growth(user, mentor):
+        raise Http404
+    return mentor
+
+
+def can_decide_talent_pool(user, mentor):
+    """HR records a talent-pool decision only about a mentor whose record HR may read."""
+    return is_hr(user) and mentor is not None and mentor.consent_to_share
+
+
+def mentee_answers_shown(answers):
+    """The mentees' answers about a mentor are shown only as an average over at least
+    ``MIN_GROUP_SIZE`` answers, in whole blocks of that size (so that comparing two views
+    never reveals one answer). Returns how many of ``answers`` may enter the average."""
+    size = min_group_size()
+    if not group_is_reportable(answers):
+        return 0
+    return answers - answers % size

@@ -8,7 +8,8 @@ Sections must keep a constant number of queries and show only the reader's own d
 :mod:`mentoring.access` allows.
 
 Rows of `/my/mentees/` link to upper apps' pages about a mentee through the hook
-``MENTEE_LINK_HOOK``: ``fn() -> MenteeLink``.
+``MENTEE_LINK_HOOK``: ``fn() -> MenteeLink``; rows of the curator's desk link to pages about
+the pair's mentor through ``MENTOR_LINK_HOOK`` (same shape, the mentor's participant id).
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from wagtail import hooks
 
 DASHBOARD_SECTION_HOOK = "nastavnik_dashboard_section"
 MENTEE_LINK_HOOK = "nastavnik_mentee_link"
+MENTOR_LINK_HOOK = "nastavnik_mentor_link"
 
 
 @dataclass
@@ -49,3 +51,8 @@ class MenteeLink:
 def mentee_links():
     """The per-mentee links upper apps add to `/my/mentees/` (e.g. the mentee's skills)."""
     return [fn() for fn in hooks.get_hooks(MENTEE_LINK_HOOK)]
+
+
+def mentor_links():
+    """The per-mentor links upper apps add to the curator's desk (e.g. the mentor's growth)."""
+    return [fn() for fn in hooks.get_hooks(MENTOR_LINK_HOOK)]

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Feedback, Idea, Meeting, Nomination, Participant, SupportIssue
@@ -77,20 +78,56 @@ class TopicRequestForm(forms.Form):
 
 
 class FeedbackForm(forms.ModelForm):
-    """Three short questions after a meeting, the same for both sides."""
+    """Short questions after a meeting: three for both sides, two optional for the mentee.
+
+    The mentee's two questions are about the mentor's facilitation and feedback; the mentor
+    sees them only averaged over at least ``MIN_GROUP_SIZE`` answers, never per meeting.
+    """
+
+    MENTEE_ONLY = ("mentor_facilitation", "mentor_feedback")
 
     class Meta:
         model = Feedback
-        fields = ["usefulness", "equal_dialogue", "what_to_change"]
+        fields = [
+            "usefulness",
+            "equal_dialogue",
+            "mentor_facilitation",
+            "mentor_feedback",
+            "what_to_change",
+        ]
         widgets = {
             "usefulness": forms.RadioSelect,
             "equal_dialogue": forms.RadioSelect,
+            "mentor_facilitation": forms.RadioSelect,
+            "mentor_feedback": forms.RadioSelect,
             "what_to_change": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
             "usefulness": _("How useful was the meeting? (1 — not at all, 5 — very)"),
             "equal_dialogue": _("Did it feel like an equal dialogue? (1 — not at all, 5 — fully)"),
+            "mentor_facilitation": _(
+                "Did the mentor let you try things yourself and ask anything? "
+                "(1 — not at all, 5 — fully)"
+            ),
+            "mentor_feedback": _(
+                "Were the mentor's remarks clear, useful and respectful? "
+                "(1 — not at all, 5 — fully)"
+            ),
         }
+
+    def __init__(self, *args, side=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if side == Feedback.Side.MENTEE:
+            hint = _(
+                "Your mentor sees this only as an average over at least %(count)s answers, "
+                "never for one meeting."
+            ) % {"count": settings.MIN_GROUP_SIZE}
+            for name in self.MENTEE_ONLY:  # optional: a mentee may skip them
+                self.fields[name].help_text = hint
+                self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
+        else:
+            for name in self.MENTEE_ONLY:
+                del self.fields[name]
 
 
 class IssueForm(forms.ModelForm):

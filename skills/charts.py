@@ -24,13 +24,18 @@ def _y(level, top_level):
     return TOP + (HEIGHT - TOP - BOTTOM) * (top_level - level) / max(top_level, 1)
 
 
-def progress_svg(events, scale, *, title, key, today=None):
+def progress_svg(events, scale, *, title, key, today=None, labels=None):
     """A step chart of both lenses over time for one person and one tool.
 
     ``events`` are :class:`MasteryEvent` oldest first; ``scale`` is ``{value: SkillLevel}``.
     Returns safe SVG markup with a ``<title>`` and ``<desc>`` for screen readers; ``key``
-    (the tool's id) keeps their ids unique when a page shows a chart per tool.
+    (the tool's id) keeps their ids unique when a page shows a chart per tool. ``labels``
+    renames a lens (e.g. the curator's observation of a mentor's competency).
     """
+
+    def label_of(lens):
+        return (labels or {}).get(lens) or Lens(lens).label
+
     ids = f"chart-{key}-t", f"chart-{key}-d"
     today = today or timezone.localdate()
     empty = _("No records yet")
@@ -75,7 +80,7 @@ def progress_svg(events, scale, *, title, key, today=None):
                 points.append((x, _y(level, top_level)))
             level = event.to_level
             points.append((x, _y(level, top_level)))
-            desc.append(f"{formats.date_format(day, 'j E Y')}: {Lens(lens).label} — {level}")
+            desc.append(f"{formats.date_format(day, 'j E Y')}: {label_of(lens)} — {level}")
         if level is None:
             continue
         points.append((_x(end, start, end), _y(level, top_level)))
@@ -92,7 +97,7 @@ def progress_svg(events, scale, *, title, key, today=None):
         parts.append(
             f'<line x1="{x}" x2="{x + 24}" y1="{legend_y - 4}" y2="{legend_y - 4}" '
             f'stroke="{COLOURS[lens]}" stroke-width="3"{dash}/>'
-            f'<text x="{x + 30}" y="{legend_y}" font-size="11">{escape(Lens(lens).label)}</text>'
+            f'<text x="{x + 30}" y="{legend_y}" font-size="11">{escape(label_of(lens))}</text>'
         )
     if not events:
         parts.append(

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "cms",
     "home",
     "search",
+    "growth",
     "curricula",
     "skills",
     "mentoring",

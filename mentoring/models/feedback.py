@@ -38,6 +38,22 @@ class Feedback(models.Model):
         validators=SCORE_VALIDATORS,
     )
     what_to_change = models.TextField(_("what should we change"), blank=True)
+    # Asked of the mentee only, about the mentor's craft. The mentor sees them only as an
+    # aggregate over enough answers (growth app), never one meeting's answer.
+    mentor_facilitation = models.PositiveSmallIntegerField(
+        _("the mentor let me try and ask freely"),
+        choices=SCORE_CHOICES,
+        validators=SCORE_VALIDATORS,
+        null=True,
+        blank=True,
+    )
+    mentor_feedback = models.PositiveSmallIntegerField(
+        _("the mentor's remarks were clear, useful and respectful"),
+        choices=SCORE_CHOICES,
+        validators=SCORE_VALIDATORS,
+        null=True,
+        blank=True,
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from mentoring import access, health
+from mentoring.dashboard import mentor_links
 from mentoring.forms import IssueNoteForm
 from mentoring.models import Feedback, IssueNote, Pair, SupportIssue
 from mentoring.roles import Role
@@ -47,6 +48,7 @@ def desk(request):
             "rows": rows,
             "issues": issues,
             "healthy": sum(1 for r in rows if not r["signals"]),
+            "mentor_links": mentor_links(),
         },
     )
 

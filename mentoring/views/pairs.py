@@ -123,14 +123,13 @@ def meeting_detail(request, pk):
     mine = access.own_feedback(request.user).filter(meeting=meeting).first()
     form = None
     if mine is None:
-        form = FeedbackForm(request.POST or None)
+        side = Feedback.Side.MENTOR if meeting.pair.mentor_id == me.pk else Feedback.Side.MENTEE
+        form = FeedbackForm(request.POST or None, side=side)
         if request.method == "POST" and form.is_valid():
             feedback = form.save(commit=False)
             feedback.meeting = meeting
             feedback.author = me
-            feedback.side = (
-                Feedback.Side.MENTOR if meeting.pair.mentor_id == me.pk else Feedback.Side.MENTEE
-            )
+            feedback.side = side
             try:
                 with transaction.atomic():
                     feedback.save()

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 import curricula.demo
+import growth.demo
 import home.demo
 import mentoring.demo
 import skills.demo
@@ -16,6 +17,7 @@ DEMO_STEPS = [
     ("tool catalogue and skills", skills.demo.load),
     ("tracks, library and curricula", curricula.demo.load),
     ("meetings, feedback and ideas", mentoring.demo.load_activity),
+    ("mentors' growth", growth.demo.load),
 ]
 
 

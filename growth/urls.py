@@ -1,0 +1,10 @@
+from django.urls import path
+
+from growth import views
+
+urlpatterns = [
+    path("my/growth/", views.my_growth, name="my_growth"),
+    path("my/growth/<int:competency_id>/assess/", views.self_assess, name="growth_self_assess"),
+    path("growth/mentors/", views.mentors, name="growth_mentors"),
+    path("growth/mentors/<int:participant_id>/", views.mentor_growth, name="growth_mentor"),
+]
