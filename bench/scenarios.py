@@ -9,9 +9,11 @@ def people():
 
     pairs = Pair.objects.filter(cycle__name__startswith="Бенч-цикл")
     mentee = Participant.objects.get(pk=pairs.order_by("pk").values("mentee")[:1])
-    mentor_id = pairs.values("mentor").annotate(n=Count("pk")).order_by("-n")[0]["mentor"]
-    curator_id = pairs.values("curator").annotate(n=Count("pk")).order_by("-n")[0]["curator"]
-    hr = Participant.objects.filter(user__username__regex=r"^bhr0$").get()
+    busiest = pairs.values("mentor").annotate(n=Count("pk")).order_by("-n", "mentor")
+    mentor_id = busiest[0]["mentor"]
+    busiest = pairs.values("curator").annotate(n=Count("pk")).order_by("-n", "curator")
+    curator_id = busiest[0]["curator"]
+    hr = Participant.objects.filter(user__username__endswith="hr0").order_by("pk").first()
     return {
         "mentee": mentee.user,
         "mentor": Participant.objects.get(pk=mentor_id).user,
