@@ -266,6 +266,9 @@ if REDIS_URL:
             "KEY_PREFIX": "nastavnik",
         }
     }
+    # Sessions read from Redis (written through to the database, so none is lost when
+    # Redis restarts): every app server sees every session, without a query per request.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
