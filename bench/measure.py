@@ -1,5 +1,7 @@
 """Timing and query counting of one page, through the test client and over loopback HTTP."""
 
+import io
+import re
 import statistics
 import time
 import tracemalloc
@@ -60,13 +62,23 @@ def export_figures(client, path):
     tracemalloc.start()
     start = time.perf_counter()
     response = client.get(path)
-    size = len(b"".join(response.streaming_content) if response.streaming else response.content)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return {
+    figures = {
         "status": response.status_code,
         "seconds": round(seconds, 2),
         "peak_mb": round(peak / 2**20, 1),
-        "bytes": size,
+        "bytes": len(body),
     }
+    if body.startswith(b"%PDF"):
+        try:
+            import pypdf  # the test extra; otherwise count page objects in the file
+
+            pages = len(pypdf.PdfReader(io.BytesIO(body)).pages)
+        except ImportError:
+            pages = len(re.findall(rb"/Type\s*/Page\b", body))
+        figures["pdf_pages"] = pages
+        figures["seconds_per_page"] = round(seconds / max(1, pages), 3)
+    return figures

@@ -96,8 +96,8 @@ def running_seaweedfs(directory, *, timeout=60):
         "-ip=127.0.0.1",
         "-ip.bind=127.0.0.1",
         f"-s3.config={config}",
-        "-master.volumeSizeLimitMB=64",
-        "-volume.max=8",
+        "-master.volumeSizeLimitMB=32",
+        "-volume.max=40",  # each bucket grows volumes seven at a time
     ]
     for name, port in ports.items():
         command += [f"-{name}.port={port}", f"-{name}.port.grpc={free_port()}"]
