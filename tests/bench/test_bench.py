@@ -60,6 +60,7 @@ def test_quick_bench_gives_every_page_type(tmp_path):
     assert figures["pages"]["floor"]["queries"] <= 3
     assert figures["exports"]["matrix_xlsx"]["status"] == 200
     assert figures["exports"]["matrix_xlsx"]["peak_mb"] > 0
+    assert figures["import"]["created"] == figures["import"]["rows"] == 200
     assert (tmp_path / "bench-quick.sqlite3").exists()
 
 

@@ -78,6 +78,7 @@ class Command(BaseCommand):
                 values["http_ratio"] = round(values["http_ms"] / floor["http_ms"], 1)
         figures["pages"] = pages
         figures["exports"] = exports
+        figures["import"] = scenarios.import_figures(5000 if size != "quick" else 200)
         figures["max_queries"] = max(v["queries"] for k, v in pages.items() if k != "floor")
         self.stdout.write(json.dumps(figures, ensure_ascii=False))
 
