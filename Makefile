@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 NPM ?= npm
 
-.PHONY: run test install install-test checkers migrate demo lint format messages bench loadtest clean
+.PHONY: run test install install-test checkers migrate demo lint format messages bench loadtest cluster clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,9 +67,13 @@ messages: install
 bench: install
 	$(BIN)/python manage.py bench
 
+## Two app servers, the task worker, SeaweedFS (S3) and nginx over PostgreSQL and Redis (deploy/)
+cluster: install-test
+	$(BIN)/python -m deploy.cluster --demo $(CLUSTER_ARGS)
+
 ## 50 users for 120 s against gunicorn + PostgreSQL + Redis (production settings); see bench/load/
 loadtest: install-test
 	$(BIN)/python -m bench.load.run $(LOADTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* .test-media node_modules
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* .test-media .test-media-private .bench .cluster node_modules

@@ -1,71 +1,100 @@
-"""What the benchmark measures: named pages loaded by the role that uses them."""
-
-from bench.measure import measure_page
+"""What the benchmark measures: each front-end page type, loaded by the role that uses it."""
 
 
-def shell_pages(data):
-    """The pages of the site shell, with the large data set behind them."""
-    curator = data["curator"].user
-    mentor = data["mentor"].user
-    mentee = data["mentee"].user
+def people():
+    """The busiest people of the bench holding: the ones its pages are measured as."""
+    from django.db.models import Count
+
+    from mentoring.models import Pair, Participant
+
+    pairs = Pair.objects.filter(cycle__name__startswith="Бенч-цикл")
+    mentee = Participant.objects.get(pk=pairs.order_by("pk").values("mentee")[:1])
+    busiest = pairs.values("mentor").annotate(n=Count("pk")).order_by("-n", "mentor")
+    mentor_id = busiest[0]["mentor"]
+    busiest = pairs.values("curator").annotate(n=Count("pk")).order_by("-n", "curator")
+    curator_id = busiest[0]["curator"]
+    hr = Participant.objects.filter(user__username__endswith="hr0").order_by("pk").first()
     return {
-        "login": measure_page(None, "/login/"),
-        "home_mentee": measure_page(mentee, "/"),
-        "my_dashboard_mentee": measure_page(mentee, "/my/"),
-        "my_dashboard_curator": measure_page(curator, "/my/"),
-        "my_mentees_mentor": measure_page(mentor, "/my/mentees/"),
-        "my_mentees_curator": measure_page(curator, "/my/mentees/"),
+        "mentee": mentee.user,
+        "mentor": Participant.objects.get(pk=mentor_id).user,
+        "curator": Participant.objects.get(pk=curator_id).user,
+        "hr": hr.user,
     }
 
 
-def content_pages(data):
-    """Tracks, the library (topped up to 200 materials) and their PDFs."""
-    from curricula.models import LibraryIndexPage, TrackPage
+def page_paths():
+    """``{page type: (role, path)}`` for the front-end pages, on the bench data."""
+    from curricula.models import LibraryIndexPage, ModulePage, TrackPage
+    from skills.models import Mastery, ToolIndexPage, ToolPage
 
-    mentor = data["mentor"].user
-    mentee = data["mentee"].user
-    track = max(TrackPage.objects.live(), key=lambda t: t.get_children().count())
+    track = TrackPage.objects.live().filter(slug__startswith="bench-track").order_by("pk").first()
+    module = ModulePage.objects.live().child_of(track).order_by("path").first()
+    busiest_tool = (Mastery.objects.values("tool").order_by("tool").first() or {"tool": None})[
+        "tool"
+    ]
+    tool = ToolPage.objects.filter(pk=busiest_tool).first() or ToolPage.objects.live().first()
     library = LibraryIndexPage.objects.first().url
-    figures = {
-        "library_mentor": measure_page(mentor, library),
-        "library_filtered_mentor": measure_page(mentor, library + "?kind=exercise&audience=mentor"),
-        "track_page_mentee": measure_page(mentee, track.url),
-        "track_pdf": measure_page(mentee, track.url + "pdf/", repeat=2),
-    }
-    figures["track_pdf"]["title"] = track.title
-    return figures
-
-
-def skills_pages(data):
-    """The catalogue, a tool page, personal skills and the matrix with its exports."""
-    from skills.models import ToolIndexPage, ToolPage
-
-    curator = data["curator"].user
-    mentee = data["mentee"].user
-    hr = data["hr"].user
-    tool = ToolPage.objects.live().order_by("pk").first()
     return {
-        "tool_catalogue_mentee": measure_page(mentee, ToolIndexPage.objects.first().url),
-        "tool_page_mentee": measure_page(mentee, tool.url),
-        "tool_card_pdf": measure_page(mentee, tool.url + "pdf/", repeat=2),
-        "my_skills_mentee": measure_page(mentee, "/my/skills/"),
-        "skills_person_curator": measure_page(curator, f"/skills/people/{data['mentee'].pk}/"),
-        "matrix_curator": measure_page(curator, "/skills/matrix/"),
-        "matrix_hr": measure_page(hr, "/skills/matrix/"),
-        "matrix_csv_hr": measure_page(hr, "/skills/matrix.csv", repeat=2),
-        "matrix_xlsx_hr": measure_page(hr, "/skills/matrix.xlsx", repeat=2),
+        "floor": ("mentee", "/bench/floor/"),
+        "home": ("mentee", "/"),
+        "track": ("mentee", track.url),
+        "module": ("mentee", module.url),
+        "library_filtered": ("mentor", library + "?kind=exercise&audience=mentor"),
+        "catalogue": ("mentee", ToolIndexPage.objects.first().url),
+        "tool": ("mentee", tool.url),
+        "my": ("mentee", "/my/"),
+        "my_skills": ("mentee", "/my/skills/"),
+        "my_mentees": ("mentor", "/my/mentees/"),
+        "curator_desk": ("curator", "/curator/"),
+        "matrix": ("hr", "/skills/matrix/"),
+        "hr_results": ("hr", "/programme/results/"),
+        "search": ("mentee", "/search/?q=%D0%BE%D1%82%D1%87%D1%91%D1%82"),
     }
 
 
-def programme_pages(data):
-    """The curator's desk and the HR dashboard over a thousand pairs."""
-    curator = data["curator"].user
-    hr = data["hr"].user
+def export_paths():
+    """The heavy downloads: the full matrix in both formats, the largest track's PDF."""
+    from curricula.models import TrackPage
+
+    track = max(TrackPage.objects.live(), key=lambda t: t.get_children().count(), default=None)
+    paths = {
+        "matrix_xlsx": ("hr", "/skills/matrix.xlsx"),
+        "matrix_csv": ("hr", "/skills/matrix.csv"),
+    }
+    if track is not None:
+        paths["track_pdf"] = ("mentee", track.url + "pdf/")
+    return paths
+
+
+def import_figures(count=5000):
+    """Seconds and peak memory of importing ``count`` people from the HR spreadsheet (CSV):
+    read, check every row, write — rolled back, so the bench data stay as built."""
+    import time
+    import tracemalloc
+
+    from django.db import transaction
+
+    from mentoring import importing
+
+    lines = ["ФИО;E-mail;Табельный номер;Завод;Подразделение;Должность;Роль"]
+    lines += [
+        f"Импортов{i} Иван Петрович;import{i}@bench.example;И{i:06d};Бенч-завод импорт;"
+        f"Цех {i % 9};Мастер;наставляемый"
+        for i in range(count)
+    ]
+    data = "\n".join(lines).encode("utf-8")
+    tracemalloc.start()
+    start = time.perf_counter()
+    with transaction.atomic():
+        rows = importing.parse("people.csv", data)
+        summary = importing.apply(rows)
+        transaction.set_rollback(True)
+    seconds = time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     return {
-        "curator_desk": measure_page(curator, "/curator/"),
-        "programme_results_hr": measure_page(hr, "/programme/results/", repeat=3),
-        "programme_results_xlsx_hr": measure_page(hr, "/programme/results.xlsx", repeat=2),
+        "rows": count,
+        "created": summary.created,
+        "seconds": round(seconds, 2),
+        "peak_mb": round(peak / 2**20, 1),
     }
-
-
-SCENARIOS = [shell_pages, content_pages, skills_pages, programme_pages]

@@ -1,14 +1,18 @@
 """The one module that knows every app: it wires their URLs together."""
 
+import re
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.storage import serve_media
 from cms.views import healthz
 
 urlpatterns = [
@@ -27,11 +31,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Media on the local disk (one box): images answered by a view in every environment, since
+# whitenoise serves only collected static files. With S3 the bucket answers instead.
+_media_prefix = urlsplit(settings.MEDIA_URL).path.strip("/")
+if settings.SERVE_MEDIA and _media_prefix and not settings.S3_BUCKET:
+    urlpatterns += [re_path(rf"^{re.escape(_media_prefix)}/(?P<path>.+)$", serve_media)]
 
 # Wagtail's page serving comes last: it catches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]

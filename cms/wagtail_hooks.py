@@ -20,9 +20,13 @@ def deny_readers_outside_the_groups(page, request, serve_args, serve_kwargs):
     already logged in, the login page sends them straight back, and round it goes. Anonymous
     readers still get the login page, and password restrictions their password form.
     """
+    restrictions = page.get_view_restrictions()
+    restrictions._fetch_all()
+    # Wagtail's own check (the next hook) asks again: answer it from this request's result.
+    page.get_view_restrictions = lambda: restrictions
     if not request.user.is_authenticated:
         return None
-    for restriction in page.get_view_restrictions():
+    for restriction in restrictions:
         if restriction.restriction_type == PageViewRestriction.GROUPS and not (
             restriction.accept_request(request)
         ):

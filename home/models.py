@@ -50,6 +50,32 @@ class HomePage(Page):
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")
 
+    def route(self, request, path_components):
+        """Find the deepest page on the path in one query, not two queries per level.
+
+        Wagtail descends one level at a time (a child by slug, then its specific object);
+        a tool's PDF five levels down cost ten queries before the page itself. The pages'
+        ``url_path`` already holds the whole path, so the deepest page whose ``url_path``
+        is a prefix of the request is found at once, and routes the rest itself (a
+        routable page's ``pdf/``, or Wagtail's 404 for a missing child).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:n]) + "/"
+            for n in range(1, len(path_components) + 1)
+        ]
+        found = (
+            Page.objects.filter(url_path__in=prefixes, depth__gt=self.depth)
+            .order_by("-depth")
+            .specific()
+            .first()
+        )
+        if found is None:
+            return super().route(request, path_components)
+        consumed = found.depth - self.depth
+        return found.route(request, path_components[consumed:])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["whats_new"] = (

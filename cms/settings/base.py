@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from .s3 import s3_storages
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -113,7 +115,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # Persistent connections: a request no longer pays for opening one (and for the
+        # SQLite pragmas below, run once per connection); checked before reuse.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -185,10 +190,32 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Media (images, documents): the local disk on one box, answered by cms.storage.serve_media
+# (SERVE_MEDIA, on by default; MEDIA_X_ACCEL_REDIRECT hands the bytes to nginx). Private files
+# (evidence of skills) live apart and only access-checked views stream them (cms/storage.py).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+MEDIA_X_ACCEL_REDIRECT = os.environ.get("MEDIA_X_ACCEL_REDIRECT", "")
+PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "cms.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Several app servers share S3-compatible object storage instead (django-storages):
+# S3_BUCKET for media, S3_PRIVATE_BUCKET for private files (a bucket nobody reads without
+# credentials), S3_ENDPOINT_URL (SeaweedFS, MinIO, a cloud's S3), S3_ACCESS_KEY_ID,
+# S3_SECRET_ACCESS_KEY, S3_REGION. S3_MEDIA_PUBLIC=1 when the media bucket is readable
+# without credentials (plain URLs, cacheable); otherwise media URLs are signed for
+# S3_URL_EXPIRE_SECONDS. S3_MEDIA_URL names the public address of the media bucket when
+# readers reach it elsewhere than S3_ENDPOINT_URL (through nginx, say).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+S3_MEDIA_URL = os.environ.get("S3_MEDIA_URL", "")
+if S3_BUCKET:
+    STORAGES.update(s3_storages(os.environ))
+    # Documents stream through Wagtail's view (login, collection privacy), never a bucket URL.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Sessions end when the browser closes (a shared shop-floor PC) and after SESSION_IDLE_MINUTES
 # without a request: activity moves the end forward (cms.sessions.IdleSessionMiddleware
@@ -200,8 +227,11 @@ SESSION_REFRESH_SECONDS = 60
 # Content-Security-Policy: the site's pages run scripts and styles only from its own static
 # files (no inline code); images may also come from the media host when MEDIA_URL names one.
 # The Wagtail admin gets its own policy (cms.middleware.ContentSecurityPolicyMiddleware).
-_media = urlsplit(MEDIA_URL)
-MEDIA_ORIGINS = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
+MEDIA_ORIGINS = [
+    f"{url.scheme}://{url.netloc}"
+    for url in map(urlsplit, (MEDIA_URL, S3_MEDIA_URL or (S3_BUCKET and S3_ENDPOINT_URL)))
+    if url.netloc
+]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -237,6 +267,9 @@ if REDIS_URL:
             "KEY_PREFIX": "nastavnik",
         }
     }
+    # Sessions read from Redis (written through to the database, so none is lost when
+    # Redis restarts): every app server sees every session, without a query per request.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -1,12 +1,8 @@
 """Mastery of tools by people: the scale, current levels, the append-only history, goals."""
 
-from pathlib import Path
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -42,22 +38,12 @@ class Lens(models.TextChoices):
     MENTOR = "mentor", _("mentor observation")
 
 
-class EvidenceStorage(FileSystemStorage):
-    """Evidence files live outside MEDIA_ROOT: they are never served as plain media files,
-    only through the view that asks :mod:`mentoring.access`."""
-
-    @cached_property
-    def base_location(self):
-        media = Path(settings.MEDIA_ROOT)
-        return str(media.parent / f"{media.name}-private")
-
-    @cached_property
-    def base_url(self):
-        return None
-
-
 def evidence_storage():
-    return EvidenceStorage()
+    """Evidence files go to the ``private`` storage (cms/storage.py): never served as plain
+    media, only through the view that asks :mod:`mentoring.access`."""
+    from cms.storage import PrivateStorage
+
+    return PrivateStorage()
 
 
 class Mastery(models.Model):

@@ -1,54 +1,156 @@
-"""`manage.py bench`: build the large data set in a throwaway database and measure pages.
+"""`manage.py bench`: measure every front-end page on a holding-sized data set.
 
-Prints one JSON object of named figures (queries, milliseconds, bytes, sizes). The
-database is created from scratch with Django's test-database machinery and dropped at the
-end, so the development data is never touched.
+The data live in a database of their own — ``.bench/bench-<size>.sqlite3`` by default, or
+``<name>_bench_<size>`` on the PostgreSQL server of ``DATABASE_URL`` — built once and reused
+(``--rebuild`` builds it again). Each page type is loaded by the role that uses it through
+Django's test client (SQL queries, median and p95 ms) and through gunicorn over loopback
+(production settings, median and p95 ms); the floor, a minimal view on the same stack, is
+the yardstick and every page is also given as a ratio to it. Prints one JSON object.
 """
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connection
-from django.test.utils import setup_test_environment, teardown_test_environment
+from django.db import connection, connections
+from django.test.utils import override_settings, setup_test_environment
 
-from bench.data import build_activity, build_library, build_people
-from bench.scenarios import SCENARIOS
+from bench.data import SIZES
+
+ROOT = Path(settings.BASE_DIR)
+BENCH_DIR = Path(os.environ.get("BENCH_DIR") or ROOT / ".bench")
 
 
 class Command(BaseCommand):
-    help = "Measure page speed and query counts on a large generated data set (JSON output)."
+    help = "Measure every page type on a holding-sized data set (one JSON object)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=1, help="1 = 1,000 mentees.")
-        parser.add_argument("--keep", action="store_true", help="Keep the bench database.")
+        size = parser.add_mutually_exclusive_group()
+        size.add_argument("--tenth", action="store_const", dest="size", const="tenth")
+        size.add_argument("--quick", action="store_const", dest="size", const="quick")
+        parser.add_argument("--rebuild", action="store_true", help="Build the data again.")
+        parser.add_argument("--repeat", type=int, default=None, help="Requests per page.")
+        parser.add_argument("--no-http", action="store_true", help="Skip the gunicorn run.")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
 
-    def handle(self, *args, scale=1, keep=False, **options):
-        figures = {"scale": scale}
+    def handle(self, *args, size=None, rebuild=False, repeat=None, no_http=False, **options):
+        size = size or "full"
+        repeat = repeat or (5 if size == "quick" else 20)
         setup_test_environment()
-        old_name = connection.settings_dict["NAME"]
+        database = use_bench_database(size, rebuild)
+        figures = {"size": size, "sizes": SIZES[size], "database": connection.vendor}
         started = time.perf_counter()
-        test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-        figures["migrate_s"] = round(time.perf_counter() - started, 1)
-        try:
-            started = time.perf_counter()
-            call_command("load_demo", "--force", stdout=open(os.devnull, "w"))  # noqa: SIM115
-            figures["load_demo_s"] = round(time.perf_counter() - started, 1)
-            started = time.perf_counter()
-            data = build_people(scale=scale)
-            figures.update(build_activity(data))
-            figures["materials"] = build_library(200)
-            figures["build_data_s"] = round(time.perf_counter() - started, 1)
-            figures["mentees"] = len(data["mentees"])
-            figures["pairs"] = len(data["pairs"])
-            for scenario in SCENARIOS:
-                figures.update(scenario(data))
-        finally:
-            if not keep:
-                connection.creation.destroy_test_db(old_name, verbosity=0)
-            teardown_test_environment()
-        figures["database"] = connection.vendor
-        figures["test_db"] = str(test_db) if keep else None
+        built = ensure_data(size)
+        figures["build_s"] = round(time.perf_counter() - started, 1) if built else None
+        from bench import scenarios
+        from bench.measure import client_figures, export_figures, logged_in_client
+
+        people = scenarios.people()
+        paths = scenarios.page_paths()
+        pages = {}
+        with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"]):
+            clients = {role: logged_in_client(user) for role, user in people.items()}
+            for name, (role, path) in paths.items():
+                pages[name] = {"path": path, **client_figures(clients[role], path, repeat)}
+            exports = {
+                name: export_figures(clients[role], path)
+                for name, (role, path) in scenarios.export_paths().items()
+            }
+            if not no_http:
+                name = settings.SESSION_COOKIE_NAME
+                cookies = {
+                    role: f"{name}={client.cookies[name].value}" for role, client in clients.items()
+                }
+                http = measure_http(database, paths, cookies, repeat, options["workers"])
+                for name, values in http.items():
+                    pages[name].update(values)
+        floor = pages["floor"]
+        for values in pages.values():
+            values["client_ratio"] = round(values["client_ms"] / floor["client_ms"], 1)
+            if "http_ms" in values:
+                values["http_ratio"] = round(values["http_ms"] / floor["http_ms"], 1)
+        figures["pages"] = pages
+        figures["exports"] = exports
+        figures["import"] = scenarios.import_figures(5000 if size != "quick" else 200)
+        figures["max_queries"] = max(v["queries"] for k, v in pages.items() if k != "floor")
         self.stdout.write(json.dumps(figures, ensure_ascii=False))
+
+
+def use_bench_database(size, rebuild):
+    """Point the default connection at the bench database (created if missing)."""
+    connection.close()
+    config = connections["default"].settings_dict
+    if config["ENGINE"].endswith("sqlite3"):
+        BENCH_DIR.mkdir(exist_ok=True)
+        path = BENCH_DIR / f"bench-{size}.sqlite3"
+        if rebuild:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        config["NAME"] = str(path)
+        return f"sqlite:///{path}"
+    name = f"{config['NAME']}_bench_{size}"
+    with connection._nodb_cursor() as cursor:
+        if rebuild:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    config["NAME"] = name
+    user = config.get("USER") or "postgres"
+    auth = f"{user}:{config['PASSWORD']}" if config.get("PASSWORD") else user
+    host = config.get("HOST") or "127.0.0.1"
+    return f"postgres://{auth}@{host}:{config.get('PORT') or 5432}/{name}"
+
+
+def ensure_data(size):
+    """Migrate; build the holding unless a previous run already did. True if built now."""
+    call_command("migrate", verbosity=0, interactive=False)
+    from mentoring.models import Cycle
+
+    if Cycle.objects.filter(name__startswith="Бенч-цикл").exists():
+        return False
+    from bench.data import build
+
+    call_command("load_demo", "--force", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    build(SIZES[size])
+    return True
+
+
+def measure_http(database_url, paths, cookies, repeat, workers):
+    """The same pages through gunicorn with production settings over loopback."""
+    from bench.load.run import gunicorn_server
+    from bench.measure import http_figures
+
+    static = BENCH_DIR / "static"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": settings.SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(static),
+        "LOG_LEVEL": "WARNING",
+    }
+    if not (static / "staticfiles.json").exists():
+        shutil.rmtree(static, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+    command = [sys.executable, "-m", "gunicorn", "bench.wsgi", "--bind", "127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--log-level", "warning", "--timeout", "120"]
+    figures = {}
+    with gunicorn_server(command, env) as (base, _pid):
+        for name, (role, path) in paths.items():
+            figures[name] = http_figures(base, cookies[role], path, repeat)
+    return figures

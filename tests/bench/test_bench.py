@@ -1,0 +1,93 @@
+"""`manage.py bench --quick` runs end to end and gives every page type's figures, and a
+page's query count does not grow with the data behind it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+from django.test import Client
+
+from bench import scenarios
+from bench.data import SIZES, build
+from tests.utils import query_count
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE_TYPES = {
+    "floor",
+    "home",
+    "track",
+    "module",
+    "library_filtered",
+    "catalogue",
+    "tool",
+    "my",
+    "my_skills",
+    "my_mentees",
+    "curator_desk",
+    "matrix",
+    "hr_results",
+    "search",
+}
+
+
+@pytest.mark.standalone
+@pytest.mark.xdist_group("bench")
+def test_quick_bench_gives_every_page_type(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "BENCH_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    }
+    env.pop("REDIS_URL", None)
+    command = [sys.executable, "manage.py", "bench", "--quick", "--repeat", "2"]
+    printed = subprocess.run(
+        command, cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=900
+    ).stdout
+    figures = json.loads(printed.strip().splitlines()[-1])
+    assert figures["size"] == "quick" and figures["database"] == "sqlite"
+    assert set(figures["pages"]) == PAGE_TYPES
+    for name, page in figures["pages"].items():
+        assert page["status"] == 200, name
+        assert page["http_status"] == 200, name
+        assert page["client_ms"] > 0 and page["http_p95_ms"] >= page["http_ms"] > 0
+        assert page["http_ratio"] > 0
+    assert figures["pages"]["floor"]["queries"] <= 3
+    assert figures["exports"]["matrix_xlsx"]["status"] == 200
+    assert figures["exports"]["matrix_xlsx"]["peak_mb"] > 0
+    assert figures["import"]["created"] == figures["import"]["rows"] == 200
+    assert (tmp_path / "bench-quick.sqlite3").exists()
+
+
+@pytest.mark.django_db
+def test_query_count_of_every_page_does_not_grow_with_the_data(settings):
+    settings.ROOT_URLCONF = "bench.urls"
+    call_command("load_demo", "--force", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    build(SIZES["quick"], prefix="a")
+    people = scenarios.people()
+    paths = scenarios.page_paths()
+    clients = {}
+    for role, user in people.items():
+        clients[role] = Client()
+        clients[role].force_login(user)
+
+    def counts():
+        found = {}
+        for name, (role, path) in paths.items():
+            client = clients[role]
+            assert client.get(path).status_code == 200, path
+            found[name] = query_count(client.get, path)
+        return found
+
+    small = counts()
+    more = {key: value * 3 for key, value in SIZES["quick"].items()}
+    more["plants"] = 5
+    build(more, prefix="c", seed=8)  # three times the people, tools, pages, history
+    large = counts()
+    assert large == small
+    assert max(small.values()) <= 35, small
