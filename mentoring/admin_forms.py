@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from mentoring import emails, pairing
+from mentoring import emails, pairing, role_changes
 from mentoring.models import Nomination, Pair, PairTransitionError
 
 
@@ -47,8 +47,8 @@ class PairAdminForm(WagtailAdminModelForm):
                 new = pair.status
                 pair.status = original_status
                 with transaction.atomic():
-                    if {"mentor", "mentee", "cycle"} & set(self.changed_data):
-                        pairing.save_pair(pair)
+                    if {"mentor", "mentee", "cycle", "curator"} & set(self.changed_data):
+                        pairing.save_pair(pair, by=getattr(self, "for_user", None))
                     pair.transition_to(
                         new,
                         pair.end_reason,
@@ -60,21 +60,29 @@ class PairAdminForm(WagtailAdminModelForm):
         elif pair.status == Pair.Status.ACTIVE and not pair.started_on:
             pair.started_on = timezone.localdate()
         if commit:
-            pairing.save_pair(pair)
+            pairing.save_pair(pair, by=getattr(self, "for_user", None))
         return pair
 
 
 class NominationAdminForm(WagtailAdminModelForm):
-    """HR's decision; the nominee gets the outcome by e-mail once per decision."""
+    """HR's decision; the nominee gets the outcome by e-mail once per decision, and the
+    mentor role follows it (:func:`mentoring.role_changes.after_nomination`)."""
 
     def save(self, commit=True):
         nomination = super().save(commit=False)
+        previous = (
+            Nomination.objects.filter(pk=nomination.pk).values_list("status", flat=True).first()
+        )
         decided = nomination.status != Nomination.Status.SUBMITTED
         if decided and nomination.outcome_sent_for != nomination.status:
             nomination.decided_at = timezone.now()
             nomination.outcome_sent_for = nomination.status
             transaction.on_commit(lambda: emails.send_nomination_outcome(nomination))
         if commit:
-            nomination.save()
-            self.save_m2m()
+            with transaction.atomic():
+                nomination.save()
+                self.save_m2m()
+                role_changes.after_nomination(
+                    nomination, previous, by=getattr(self, "for_user", None)
+                )
         return nomination

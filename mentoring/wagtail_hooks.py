@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -13,7 +14,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from mentoring import access, admin_paperwork, consents, hours
+from mentoring import access, admin_paperwork, consents, hours, role_changes
 from mentoring.admin_choosers import (
     curator_chooser,
     mentee_chooser,
@@ -23,6 +24,7 @@ from mentoring.admin_choosers import (
 from mentoring.admin_forms import NominationAdminForm, PairAdminForm
 from mentoring.dashboard import DASHBOARD_SECTION_HOOK, DashboardSection
 from mentoring.models import ConsentKind, Cycle, Idea, Nomination, Pair, Participant
+from mentoring.roles import Role
 from mentoring.views import (
     admin_documents,
     admin_hours,
@@ -171,12 +173,34 @@ class PairViewSet(ModelViewSet):
     )
 
 
+class RolesColumn(Column):
+    """The programme roles a participant holds now (their history is in «History»)."""
+
+    def get_value(self, instance):
+        return ", ".join(str(Role(r).label) for r in sorted(instance.roles)) or "—"
+
+
 class ParticipantViewSet(ModelViewSet):
+    """People of the programme; their roles follow the programme (see «History»)."""
+
     name = "participants"
     model = Participant
     icon = "user"
     menu_label = _("Participants")
-    list_display = ["__str__", "personnel_number", "plant", "department", "position"]
+    list_display = [
+        "__str__",
+        "personnel_number",
+        "plant",
+        "department",
+        "position",
+        RolesColumn("roles", label=_("Roles")),
+    ]
+
+    def get_queryset(self, request):
+        return Participant.objects.select_related(
+            "user", "plant", "department__plant"
+        ).prefetch_related("user__groups")
+
     list_filter = ["plant", "department", "left_company_on"]
     search_fields = ["user__last_name", "user__first_name", "personnel_number", "user__email"]
     search_backend_name = None
@@ -357,6 +381,39 @@ def register_hours_log_actions(actions):
     actions.register_action(
         hours.ADJUST_ACTION, _("Correct mentoring hours"), _("Mentoring hours corrected")
     )
+
+
+class RoleChangeFormatter(LogFormatter):
+    """«Role “Mentor” given: nomination accepted» in the participant's history."""
+
+    granted = True
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        try:
+            role = Role(data.get("role")).label
+        except ValueError:
+            role = data.get("role", "")
+        reason = role_changes.REASONS.get(data.get("reason"), data.get("reason", ""))
+        template = (
+            _("Role “%(role)s” given: %(reason)s")
+            if self.granted
+            else _("Role “%(role)s” taken away: %(reason)s")
+        )
+        return template % {"role": role, "reason": reason}
+
+
+@hooks.register("register_log_actions")
+def register_role_log_actions(actions):
+    @actions.register_action(role_changes.GRANT_ACTION)
+    class RoleGranted(RoleChangeFormatter):
+        label = _("Programme role given")
+        granted = True
+
+    @actions.register_action(role_changes.REVOKE_ACTION)
+    class RoleRevoked(RoleChangeFormatter):
+        label = _("Programme role taken away")
+        granted = False
 
 
 @hooks.register(DASHBOARD_SECTION_HOOK)

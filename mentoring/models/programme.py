@@ -347,6 +347,10 @@ class Pair(models.Model):
                     self.end_notice_on = notice_on
             self.status = status
             self.save()
+            if status == self.Status.ACTIVE:
+                from mentoring import role_changes
+
+                role_changes.after_pair(self, by=by)
             if status in (self.Status.COMPLETED, self.Status.ENDED_EARLY):
                 self.addenda_end(self.ended_on)
             if status == self.Status.ENDED_EARLY and was_started:
