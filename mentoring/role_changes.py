@@ -118,9 +118,11 @@ def after_pair(pair, *, by=None):
         for person, role in ((pair.mentor, Role.MENTOR), (pair.mentee, Role.MENTEE)):
             if grant(person, role, reason="pair_active", by=by, extra=extra):
                 changed.append((person, role))
-    if pair.curator_id and pair.status in Pair.RUNNING_STATUSES:
-        if grant(pair.curator, Role.CURATOR, reason="curator_assigned", by=by, extra=extra):
-            changed.append((pair.curator, Role.CURATOR))
+    curating = pair.curator_id and pair.status in Pair.RUNNING_STATUSES
+    if curating and grant(
+        pair.curator, Role.CURATOR, reason="curator_assigned", by=by, extra=extra
+    ):
+        changed.append((pair.curator, Role.CURATOR))
     return changed
 
 
