@@ -67,3 +67,11 @@ def send_meeting_reminders():
         if days is not None:
             sent += emails.send_meeting_reminder(pair, days_since=days)
     return sent
+
+
+@task()
+def deactivate_leavers():
+    """Disable the accounts of people whose last day has come and end their pairs."""
+    from mentoring import leaving
+
+    return leaving.deactivate_leavers().as_dict()
