@@ -282,6 +282,8 @@ class ImportSummary:
     unchanged: int = 0
     roles_added: int = 0
     plants_created: list = field(default_factory=list)
+    # participants whose account the import created (no password yet: they are invited)
+    new_accounts: list = field(default_factory=list)
 
     def as_dict(self):
         return {
@@ -431,6 +433,11 @@ def _apply_chunk(rows, plants, departments, groups, summary):
         participant.user_id = user.pk
     Participant.objects.bulk_create([p for _u, p, _r in new_participants])
     summary.created += len(new_participants)
+    summary.new_accounts.extend(
+        Participant.objects.filter(
+            personnel_number__in=[p.personnel_number for _u, p, _r in new_participants]
+        ).values_list("pk", flat=True)
+    )
     if users_to_update:
         User.objects.bulk_update(
             users_to_update, ["last_name", "first_name", "patronymic", "email"]

@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
-from mentoring import access, admin_paperwork, consents, hours, role_changes
+from mentoring import access, admin_paperwork, consents, hours, invitations, role_changes
 from mentoring.admin_choosers import (
     curator_chooser,
     mentee_chooser,
@@ -29,6 +29,7 @@ from mentoring.views import (
     admin_documents,
     admin_hours,
     admin_import,
+    admin_invitations,
     admin_pair_import,
     admin_pairs,
 )
@@ -180,6 +181,18 @@ class RolesColumn(Column):
         return ", ".join(str(Role(r).label) for r in sorted(instance.roles)) or "—"
 
 
+class InvitationColumn(Column):
+    """«Send again» for a person who has not set a password yet."""
+
+    def get_value(self, instance):
+        user = instance.user
+        if user.has_usable_password() or not user.email or not user.is_active:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("participant_invite", args=[instance.pk]), _("send")
+        )
+
+
 class ParticipantViewSet(ModelViewSet):
     """People of the programme; their roles follow the programme (see «History»)."""
 
@@ -194,6 +207,7 @@ class ParticipantViewSet(ModelViewSet):
         "department",
         "position",
         RolesColumn("roles", label=_("Roles")),
+        InvitationColumn("invitation", label=_("Invitation")),
     ]
 
     def get_queryset(self, request):
@@ -415,6 +429,12 @@ def register_role_log_actions(actions):
         label = _("Programme role taken away")
         granted = False
 
+    actions.register_action(
+        invitations.INVITED_ACTION,
+        _("Invitation sent"),
+        _("Invitation to set a password sent by e-mail"),
+    )
+
 
 @hooks.register(DASHBOARD_SECTION_HOOK)
 def consents_section(request):
@@ -441,6 +461,11 @@ def register_import_urls():
         path("participant-import/", admin_import.upload, name="participant_import"),
         path("participant-import/<int:pk>/", admin_import.job, name="participant_import_job"),
         path("programme-mail/", admin_import.mass_mail, name="programme_mass_mail"),
+        path(
+            "participants/<int:pk>/invite/",
+            admin_invitations.resend,
+            name="participant_invite",
+        ),
         path(
             "pairs/<int:pk>/transition/<str:status>/",
             admin_pairs.transition,
