@@ -80,7 +80,10 @@ def deactivate(person, *, on=None, by=None, summary=None):
 
 def deactivate_leavers(today=None):
     """Deactivate everyone whose last day has come (the scheduled task's work)."""
+    from mentoring import directory
+
     summary = LeavingSummary()
+    directory.sync_disabled(today)
     for person in due(today).select_related("user").order_by("pk"):
         deactivate(person, summary=summary)
     return summary
