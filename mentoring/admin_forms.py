@@ -1,6 +1,8 @@
 """Wagtail admin forms that keep the programme's rules (lifecycle, outcome e-mails)."""
 
+from django import forms
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,3 +88,60 @@ class NominationAdminForm(WagtailAdminModelForm):
                     nomination, previous, by=getattr(self, "for_user", None)
                 )
         return nomination
+
+
+class ParticipantAdminForm(WagtailAdminModelForm):
+    """A participant with their name and e-mail: adding one creates the account (no password)
+    and e-mails an invitation (:mod:`mentoring.invitations`) once the person is saved.
+
+    Only the name and address of the account are edited here; roles follow the programme
+    and passwords are the person's own.
+    """
+
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    patronymic = forms.CharField(label=_("Patronymic"), max_length=150, required=False)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+
+    USER_FIELDS = ("last_name", "first_name", "patronymic", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in self.USER_FIELDS:
+                self.fields[name].initial = getattr(self.instance.user, name)
+
+    def clean_email(self):
+        from mentoring.models import User
+
+        email = self.cleaned_data["email"].strip()
+        others = User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.user_id)
+        if others.exists():
+            raise forms.ValidationError(_("Another account already has this e-mail address."))
+        return email
+
+    def save(self, commit=True):
+        from mentoring import invitations
+        from mentoring.models import User
+
+        person = super().save(commit=False)
+        creating = person.pk is None
+        with transaction.atomic():
+            if creating:
+                user = User(username=self.cleaned_data["email"].lower())
+                user.set_unusable_password()
+            else:
+                user = person.user
+            for name in self.USER_FIELDS:
+                setattr(user, name, self.cleaned_data[name])
+            user.save()
+            person.user = user
+            if commit:
+                person.save()
+                self.save_m2m()
+        if creating and commit:
+            by = getattr(self, "for_user", None)
+            transaction.on_commit(lambda: invitations.send(person, by=by))
+        return person

@@ -21,7 +21,7 @@ from mentoring.admin_choosers import (
     mentor_chooser,
     participant_chooser,
 )
-from mentoring.admin_forms import NominationAdminForm, PairAdminForm
+from mentoring.admin_forms import NominationAdminForm, PairAdminForm, ParticipantAdminForm
 from mentoring.dashboard import DASHBOARD_SECTION_HOOK, DashboardSection
 from mentoring.models import ConsentKind, Cycle, Idea, Nomination, Pair, Participant
 from mentoring.roles import Role
@@ -220,7 +220,20 @@ class ParticipantViewSet(ModelViewSet):
     search_backend_name = None
     list_export = ["__str__", "personnel_number", "plant", "department", "position"]
     export_filename = "participants"
-    form_fields = ["personnel_number", "plant", "department", "position", "left_company_on"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel(
+                [FieldPanel("last_name"), FieldPanel("first_name"), FieldPanel("patronymic")],
+                heading=_("Name"),
+            ),
+            FieldPanel("email"),
+            FieldPanel("personnel_number"),
+            FieldRowPanel([FieldPanel("plant"), FieldPanel("department")]),
+            FieldPanel("position"),
+            FieldPanel("left_company_on"),
+        ],
+        base_form_class=ParticipantAdminForm,
+    )
 
 
 class NominationViewSet(ModelViewSet):

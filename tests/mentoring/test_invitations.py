@@ -150,3 +150,34 @@ def test_forgot_password_link_and_reset_flow(client):
     assert "Ссылка больше не действует" in client.get(path, follow=True).content.decode()
     done = client.get(reverse("password_reset_done")).content.decode()
     assert "Проверьте почту" in done
+
+
+def test_hr_adds_a_participant_in_the_admin_and_they_are_invited(
+    client, hr_admin, django_capture_on_commit_callbacks
+):
+    client.force_login(hr_admin.user)
+    data = {
+        "last_name": "Крылова",
+        "first_name": "Анна",
+        "patronymic": "Сергеевна",
+        "email": "krylova@utm.example",
+        "personnel_number": "7100",
+        "plant": "",
+        "department": "",
+        "position": "Мастер участка",
+        "left_company_on": "",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("participants:add"), data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    person = Participant.objects.select_related("user").get(personnel_number="7100")
+    assert person.user.get_full_name() == "Крылова Анна Сергеевна"
+    assert not person.user.has_usable_password()
+    message = _invitation_to("krylova@utm.example")
+    assert LINK.search(message.body)
+    # The same address twice is refused with a clear message, the typed data kept.
+    again = client.post(reverse("participants:add"), {**data, "personnel_number": "7101"})
+    body = again.content.decode()
+    assert "уже есть этот адрес" in body
+    assert "Мастер участка" in body
+    assert Participant.objects.filter(personnel_number="7101").count() == 0
