@@ -40,7 +40,8 @@ def section_urls(context):
     ):
         keys[model._meta.label_lower] = key
     urls = dict.fromkeys(keys.values())
-    pages = Page.objects.live().type(TrackIndexPage, LibraryIndexPage, CurriculumPage, ToolIndexPage)
+    models = (TrackIndexPage, LibraryIndexPage, CurriculumPage, ToolIndexPage)
+    pages = Page.objects.live().type(*models)
     for page in pages.select_related("content_type").order_by("first_published_at"):
         label = f"{page.content_type.app_label}.{page.content_type.model}"
         urls[keys[label]] = page.get_url(request)
