@@ -16,6 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from mentoring import role_changes
 from mentoring.models import Department, Participant, Plant, User
 from mentoring.roles import GROUP_NAMES, Role
 
@@ -469,3 +470,7 @@ def _apply_chunk(rows, plants, departments, groups, summary):
                 links.append(Through(user_id=key[0], group_id=key[1]))
     Through.objects.bulk_create(links)
     summary.roles_added += len(links)
+    role_by_group = {group.pk: role for role, group in groups.items()}
+    role_changes.log_granted(
+        [(link.user_id, role_by_group[link.group_id]) for link in links], reason="import"
+    )

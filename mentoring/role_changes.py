@@ -39,6 +39,7 @@ REASONS = {
     "curator_assigned": _("assigned curator of a pair"),
     "left_company": _("left the company"),
     "directory_group": _("group in the company directory"),
+    "import": _("participant import"),
 }
 
 
@@ -124,6 +125,48 @@ def after_pair(pair, *, by=None):
     ):
         changed.append((pair.curator, Role.CURATOR))
     return changed
+
+
+def log_granted(user_roles, *, reason, by=None):
+    """Log roles already given in bulk (the import): ``user_roles`` is ``[(user_id, role)]``.
+
+    One insert for the whole batch, so a large import stays fast.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from wagtail.models import ModelLogEntry
+
+    from mentoring.models import Participant
+
+    if not user_roles:
+        return 0
+    people = dict(
+        Participant.objects.filter(user_id__in={u for u, _r in user_roles}).values_list(
+            "user_id", "pk"
+        )
+    )
+    labels = {
+        p.pk: str(p)
+        for p in Participant.objects.filter(pk__in=people.values()).select_related("user")
+    }
+    content_type = ContentType.objects.get_for_model(Participant)
+    now = timezone.now()
+    entries = [
+        ModelLogEntry(
+            content_type=content_type,
+            object_id=str(people[user_id]),
+            label=labels[people[user_id]],
+            action=GRANT_ACTION,
+            data={"role": Role(role).value, "reason": reason},
+            timestamp=now,
+            user=by,
+        )
+        for user_id, role in user_roles
+        if user_id in people
+    ]
+    ModelLogEntry.objects.bulk_create(entries)
+    return len(entries)
 
 
 def revoke_all(person, *, reason, by=None):

@@ -149,3 +149,16 @@ def test_an_accepted_mentor_in_an_active_pair_gets_the_mentor_menu(client, hr_ad
     body = client.get(reverse("my_dashboard")).content.decode()
     assert reverse("my_mentees") in body
     assert reverse("my_pairs") in body
+
+
+def test_roles_given_by_the_import_are_logged_once():
+    from mentoring import importing
+    from mentoring.models import Participant
+    from tests.mentoring.test_import import GOOD
+
+    importing.apply(importing.parse("people.csv", GOOD.encode()))
+    importing.apply(importing.parse("people.csv", GOOD.encode()))
+    ershov = Participant.objects.get(personnel_number="7003")
+    log = _role_log(ershov)
+    assert sorted(d["role"] for _a, d, _u in log) == ["curator", "mentor"]
+    assert {d["reason"] for _a, d, _u in log} == {"import"}
