@@ -98,6 +98,10 @@ def running_seaweedfs(directory, *, timeout=60):
         f"-s3.config={config}",
         "-master.volumeSizeLimitMB=32",
         "-volume.max=40",  # each bucket grows volumes seven at a time
+        # The Iceberg and Lance listeners take fixed ports (8181, 9101) that a second server
+        # on the machine would collide with; the product needs neither.
+        "-s3.port.iceberg=0",
+        "-s3.port.lance=0",
     ]
     for name, port in ports.items():
         command += [f"-{name}.port={port}", f"-{name}.port.grpc={free_port()}"]

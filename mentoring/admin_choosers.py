@@ -105,11 +105,14 @@ class MenteeChooserViewSet(PeopleChooserViewSet):
 
 
 class CuratorChooserViewSet(PeopleChooserViewSet):
+    """Anyone still with the company: HR appoints a curator by assigning them to a pair, and
+    the assignment gives the curator role (:mod:`mentoring.role_changes`)."""
+
     choose_one_text = _("Choose a curator")
     choose_another_text = _("Choose another curator")
 
     def people(self):
-        return pairing.curators()
+        return Participant.objects.all()
 
 
 class ParticipantChooserViewSet(PeopleChooserViewSet):

@@ -16,6 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from mentoring import role_changes
 from mentoring.models import Department, Participant, Plant, User
 from mentoring.roles import GROUP_NAMES, Role
 
@@ -282,6 +283,8 @@ class ImportSummary:
     unchanged: int = 0
     roles_added: int = 0
     plants_created: list = field(default_factory=list)
+    # participants whose account the import created (no password yet: they are invited)
+    new_accounts: list = field(default_factory=list)
 
     def as_dict(self):
         return {
@@ -431,6 +434,11 @@ def _apply_chunk(rows, plants, departments, groups, summary):
         participant.user_id = user.pk
     Participant.objects.bulk_create([p for _u, p, _r in new_participants])
     summary.created += len(new_participants)
+    summary.new_accounts.extend(
+        Participant.objects.filter(
+            personnel_number__in=[p.personnel_number for _u, p, _r in new_participants]
+        ).values_list("pk", flat=True)
+    )
     if users_to_update:
         User.objects.bulk_update(
             users_to_update, ["last_name", "first_name", "patronymic", "email"]
@@ -462,3 +470,7 @@ def _apply_chunk(rows, plants, departments, groups, summary):
                 links.append(Through(user_id=key[0], group_id=key[1]))
     Through.objects.bulk_create(links)
     summary.roles_added += len(links)
+    role_by_group = {group.pk: role for role, group in groups.items()}
+    role_changes.log_granted(
+        [(link.user_id, role_by_group[link.group_id]) for link in links], reason="import"
+    )

@@ -62,7 +62,7 @@ def read(name, data):
     return rows
 
 
-def apply(rows):
+def apply(rows, by=None):
     """Form the pairs (proposed); returns ``(created, errors)``; on any error nothing is kept."""
     cycles = {c.name: c for c in Cycle.objects.exclude(status=Cycle.Status.FINISHED)}
     numbers = {r[c] for r in rows for c in ("mentor", "mentee", "curator") if r[c]}
@@ -105,6 +105,7 @@ def apply(rows):
                             mentor=found["mentor"],
                             mentee=found["mentee"],
                             curator=found.get("curator"),
+                            by=by,
                         )
                     created += 1
                 except ValidationError as error:

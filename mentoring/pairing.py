@@ -8,7 +8,12 @@ rules:
 
 * one running pair per mentee per cycle;
 * the mentor holds the mentor role (an accepted nomination or HR's designation), the mentee
-  the mentee role, and both are active employees in the plants/departments of the cycle;
+  the mentee role, and both are active employees in the plants/departments of the cycle.
+  A proposal is where the programme's selection shows: accepting a nomination already gives
+  the mentor role, and the activation of the pair gives mentor and mentee their roles for
+  sure (:mod:`mentoring.role_changes`) — e.g. a nominee accepted for a later cycle, or a
+  mentor whose role was taken while the proposal waited. A curator needs no role beforehand:
+  being assigned to a pair makes them one;
 * both consented to the processing of their personal data; an active pair also needs the
   mentor's consent to mentor (per pair, per cycle or as a whole);
 * the mentee is never the mentor's direct or indirect manager;
@@ -21,7 +26,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mentoring import consents
+from mentoring import consents, role_changes
 from mentoring.models import ConsentKind, Cycle, Nomination, Pair, Participant, User
 from mentoring.roles import GROUP_NAMES, Role
 
@@ -296,23 +301,29 @@ def _lock(pair):
     )
 
 
-def save_pair(pair):
-    """Validate ``pair`` (fields, rules, constraints) under locks and save it."""
+def save_pair(pair, *, by=None):
+    """Validate ``pair`` (fields, rules, constraints) under locks and save it.
+
+    The people of the pair get the roles it makes them play (:mod:`mentoring.role_changes`).
+    """
     with transaction.atomic():
         _lock(pair)
         pair.full_clean()
         pair.save()
+        role_changes.after_pair(pair, by=by)
     return pair
 
 
-def create_pair(*, cycle, mentor, mentee, curator=None, status=Pair.Status.PROPOSED, **extra):
+def create_pair(
+    *, cycle, mentor, mentee, curator=None, status=Pair.Status.PROPOSED, by=None, **extra
+):
     """Form a new pair by the rules (proposed unless said otherwise)."""
     import datetime
 
     pair = Pair(cycle=cycle, mentor=mentor, mentee=mentee, curator=curator, status=status, **extra)
     if status == Pair.Status.ACTIVE and pair.started_on is None:
         pair.started_on = datetime.date.today()
-    return save_pair(pair)
+    return save_pair(pair, by=by)
 
 
 def free_places(mentor, cycle):

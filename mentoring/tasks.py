@@ -28,6 +28,8 @@ def run_import(job_id):
             status=ImportJob.Status.FAILED, errors=exc.args[0], finished_at=timezone.now()
         )
         return None
+    if summary.new_accounts:
+        send_invitations.enqueue(summary.new_accounts, job.created_by_id)
     ImportJob.objects.filter(pk=job_id).update(
         status=ImportJob.Status.DONE,
         processed=len(job.rows),
@@ -67,3 +69,21 @@ def send_meeting_reminders():
         if days is not None:
             sent += emails.send_meeting_reminder(pair, days_since=days)
     return sent
+
+
+@task()
+def deactivate_leavers():
+    """Disable the accounts of people whose last day has come and end their pairs."""
+    from mentoring import leaving
+
+    return leaving.deactivate_leavers().as_dict()
+
+
+@task()
+def send_invitations(participant_ids, by_id=None):
+    """E-mail a one-time link to set a password to each person who needs one."""
+    from mentoring import invitations
+    from mentoring.models import User
+
+    by = User.objects.filter(pk=by_id).first() if by_id else None
+    return invitations.send_many(participant_ids, by=by)

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from mentoring.views import consents, curator, documents, pairs, personal, programme, results
+from mentoring.views import (
+    consents,
+    curator,
+    documents,
+    invitations,
+    pairs,
+    personal,
+    programme,
+    results,
+)
 
 urlpatterns = [
     path("my/", personal.my_dashboard, name="my_dashboard"),
@@ -37,4 +46,12 @@ urlpatterns = [
     path("programme/ideas/", programme.ideas, name="ideas"),
     path("programme/results/", results.results, name="programme_results"),
     path("programme/results.xlsx", results.results_xlsx, name="programme_results_xlsx"),
+    path(
+        "invitation/<uidb64>/<token>/",
+        invitations.InvitationConfirmView.as_view(),
+        name="invitation_confirm",
+    ),
+    path(
+        "invitation/done/", invitations.InvitationCompleteView.as_view(), name="invitation_complete"
+    ),
 ]

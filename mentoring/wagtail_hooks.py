@@ -12,21 +12,24 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 
-from mentoring import access, admin_paperwork, consents, hours
+from mentoring import access, admin_paperwork, consents, hours, invitations, role_changes
 from mentoring.admin_choosers import (
     curator_chooser,
     mentee_chooser,
     mentor_chooser,
     participant_chooser,
 )
-from mentoring.admin_forms import NominationAdminForm, PairAdminForm
+from mentoring.admin_forms import NominationAdminForm, PairAdminForm, ParticipantAdminForm
 from mentoring.dashboard import DASHBOARD_SECTION_HOOK, DashboardSection
 from mentoring.models import ConsentKind, Cycle, Idea, Nomination, Pair, Participant
+from mentoring.roles import Role
 from mentoring.views import (
     admin_documents,
     admin_hours,
     admin_import,
+    admin_invitations,
     admin_pair_import,
     admin_pairs,
 )
@@ -171,18 +174,66 @@ class PairViewSet(ModelViewSet):
     )
 
 
+class RolesColumn(Column):
+    """The programme roles a participant holds now (their history is in «History»)."""
+
+    def get_value(self, instance):
+        return ", ".join(str(Role(r).label) for r in sorted(instance.roles)) or "—"
+
+
+class InvitationColumn(Column):
+    """«Send again» for a person who has not set a password yet."""
+
+    def get_value(self, instance):
+        user = instance.user
+        if user.has_usable_password() or not user.email or not user.is_active:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("participant_invite", args=[instance.pk]), _("send")
+        )
+
+
 class ParticipantViewSet(ModelViewSet):
+    """People of the programme; their roles follow the programme (see «History»)."""
+
     name = "participants"
     model = Participant
     icon = "user"
     menu_label = _("Participants")
-    list_display = ["__str__", "personnel_number", "plant", "department", "position"]
+    list_display = [
+        "__str__",
+        "personnel_number",
+        "plant",
+        "department",
+        "position",
+        RolesColumn("roles", label=_("Roles")),
+        InvitationColumn("invitation", label=_("Invitation")),
+    ]
+
+    def get_queryset(self, request):
+        return Participant.objects.select_related(
+            "user", "plant", "department__plant"
+        ).prefetch_related("user__groups")
+
     list_filter = ["plant", "department", "left_company_on"]
     search_fields = ["user__last_name", "user__first_name", "personnel_number", "user__email"]
     search_backend_name = None
     list_export = ["__str__", "personnel_number", "plant", "department", "position"]
     export_filename = "participants"
-    form_fields = ["personnel_number", "plant", "department", "position", "left_company_on"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel(
+                [FieldPanel("last_name"), FieldPanel("first_name"), FieldPanel("patronymic")],
+                heading=_("Name"),
+            ),
+            FieldPanel("email"),
+            FieldPanel("personnel_number"),
+            FieldRowPanel([FieldPanel("plant"), FieldPanel("department")]),
+            FieldPanel("position"),
+            FieldPanel("left_company_on"),
+        ],
+        base_form_class=ParticipantAdminForm,
+    )
 
 
 class NominationViewSet(ModelViewSet):
@@ -359,6 +410,45 @@ def register_hours_log_actions(actions):
     )
 
 
+class RoleChangeFormatter(LogFormatter):
+    """«Role “Mentor” given: nomination accepted» in the participant's history."""
+
+    granted = True
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        try:
+            role = Role(data.get("role")).label
+        except ValueError:
+            role = data.get("role", "")
+        reason = role_changes.REASONS.get(data.get("reason"), data.get("reason", ""))
+        template = (
+            _("Role “%(role)s” given: %(reason)s")
+            if self.granted
+            else _("Role “%(role)s” taken away: %(reason)s")
+        )
+        return template % {"role": role, "reason": reason}
+
+
+@hooks.register("register_log_actions")
+def register_role_log_actions(actions):
+    @actions.register_action(role_changes.GRANT_ACTION)
+    class RoleGranted(RoleChangeFormatter):
+        label = _("Programme role given")
+        granted = True
+
+    @actions.register_action(role_changes.REVOKE_ACTION)
+    class RoleRevoked(RoleChangeFormatter):
+        label = _("Programme role taken away")
+        granted = False
+
+    actions.register_action(
+        invitations.INVITED_ACTION,
+        _("Invitation sent"),
+        _("Invitation to set a password sent by e-mail"),
+    )
+
+
 @hooks.register(DASHBOARD_SECTION_HOOK)
 def consents_section(request):
     """`/my/` shows where the person's consents stand and links to «Мои согласия»."""
@@ -384,6 +474,11 @@ def register_import_urls():
         path("participant-import/", admin_import.upload, name="participant_import"),
         path("participant-import/<int:pk>/", admin_import.job, name="participant_import_job"),
         path("programme-mail/", admin_import.mass_mail, name="programme_mass_mail"),
+        path(
+            "participants/<int:pk>/invite/",
+            admin_invitations.resend,
+            name="participant_invite",
+        ),
         path(
             "pairs/<int:pk>/transition/<str:status>/",
             admin_pairs.transition,

@@ -98,6 +98,7 @@ def matching_view(request):
                         mentor=mentor,
                         mentee=mentee,
                         curator=form.cleaned_data["curator"],
+                        by=request.user,
                     )
                 except ValidationError as error:
                     for message in error.messages:

@@ -147,6 +147,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+# Directory sign-in (django-auth-ldap; `pip install -e ".[ldap]"`), off unless LDAP_SERVER_URI
+# is set. Local accounts keep working beside it; Axes stays first. See the README.
+LDAP_SERVER_URI = os.environ.get("LDAP_SERVER_URI", "")
+if LDAP_SERVER_URI:
+    from mentoring.directory_settings import directory_settings
+
+    globals().update(directory_settings(os.environ))
+    AUTHENTICATION_BACKENDS.insert(1, "mentoring.directory.DirectoryBackend")
+
+# Invitations: the one-time link to set a first password lives this many days.
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
+
 # Login throttling (django-axes, failures kept in the database so every app server sees a
 # lock): LOGIN_FAILURE_LIMIT failures for one account or LOGIN_ADDRESS_FAILURE_LIMIT from one
 # address (a whole plant may share one) within LOGIN_LOCKOUT_MINUTES lock logins for that

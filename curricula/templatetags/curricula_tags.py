@@ -25,6 +25,7 @@ def section_urls(context):
     from wagtail.models import Page
 
     from curricula.models import CurriculumPage, LibraryIndexPage, TrackIndexPage
+    from skills.models import ToolIndexPage
 
     urls = cache.get(CACHE_KEY)
     if urls is not None:
@@ -35,10 +36,12 @@ def section_urls(context):
         ("tracks", TrackIndexPage),
         ("library", LibraryIndexPage),
         ("curriculum", CurriculumPage),
+        ("tools", ToolIndexPage),
     ):
         keys[model._meta.label_lower] = key
     urls = dict.fromkeys(keys.values())
-    pages = Page.objects.live().type(TrackIndexPage, LibraryIndexPage, CurriculumPage)
+    models = (TrackIndexPage, LibraryIndexPage, CurriculumPage, ToolIndexPage)
+    pages = Page.objects.live().type(*models)
     for page in pages.select_related("content_type").order_by("first_published_at"):
         label = f"{page.content_type.app_label}.{page.content_type.model}"
         urls[keys[label]] = page.get_url(request)

@@ -133,6 +133,13 @@ class Participant(models.Model):
         ),
     )
     left_company_on = models.DateField(_("left the company on"), null=True, blank=True)
+    directory_dn = models.CharField(
+        _("company directory entry"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("Set at the first sign-in with the company directory."),
+    )
 
     objects = ParticipantQuerySet.as_manager()
 

@@ -311,13 +311,16 @@ class Pair(models.Model):
             )
         return end_on
 
-    def transition_to(self, status, reason="", on=None, *, by=None, side="", notice_on=None):
+    def transition_to(
+        self, status, reason="", on=None, *, by=None, side="", notice_on=None, immediate=False
+    ):
         """Move the pair to ``status`` (saving it), or refuse with a clear message.
 
         Every path that changes a pair's status comes here: activating (or resuming) checks
         the pairing rules again; ending early sets the end date by the three-working-day
         rule (``on`` may ask for a later day), ends the mentor's addendum and tells both
-        sides and the curator.
+        sides and the curator. ``immediate`` ends it on the notice day itself: one side left
+        the company, so there is no employment left to give notice in.
         """
         from mentoring import pairing
 
@@ -337,7 +340,7 @@ class Pair(models.Model):
                 self.ended_on = on or today
             if status == self.Status.ENDED_EARLY:
                 notice_on = notice_on or today
-                self.ended_on = self.early_end_date(notice_on, on)
+                self.ended_on = notice_on if immediate else self.early_end_date(notice_on, on)
                 self.end_reason = reason.strip()
                 self.end_started_by = by
                 self.end_started_side = side or (
@@ -347,6 +350,10 @@ class Pair(models.Model):
                     self.end_notice_on = notice_on
             self.status = status
             self.save()
+            if status == self.Status.ACTIVE:
+                from mentoring import role_changes
+
+                role_changes.after_pair(self, by=by)
             if status in (self.Status.COMPLETED, self.Status.ENDED_EARLY):
                 self.addenda_end(self.ended_on)
             if status == self.Status.ENDED_EARLY and was_started:

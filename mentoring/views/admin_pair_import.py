@@ -42,7 +42,7 @@ def upload(request):
         except importing.ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            created, errors = pair_import.apply(rows)
+            created, errors = pair_import.apply(rows, by=request.user)
             if not errors:
                 messages.success(
                     request,

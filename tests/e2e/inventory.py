@@ -31,8 +31,20 @@ ROLES = {
     "hr_admin": "hr",
 }
 # Where a crawl starts. The search page needs a query to show results; the missing address
-# shows the 404 page a reader meets after a stale link.
-SEEDS = ["/", "/login/", "/search/?q=Excel", "/no-such-page/", "/sitemap.xml"]
+# shows the 404 page a reader meets after a stale link. The password pages are reached from
+# an e-mail or after a form is sent: their addresses (with a used link) are opened directly.
+SEEDS = [
+    "/",
+    "/login/",
+    "/search/?q=Excel",
+    "/no-such-page/",
+    "/sitemap.xml",
+    "/password-reset/sent/",
+    "/password-reset/MQ/used-link/",
+    "/password-reset/done/",
+    "/invitation/MQ/used-link/",
+    "/invitation/done/",
+]
 # Not the site's own pages: the Wagtail admin (Wagtail's HTML), served files, the language
 # switch and logout (POST only), documents (downloads).
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/i18n/", "/logout/")
