@@ -9,12 +9,19 @@ from mentoring.models import Feedback, Idea, Meeting, Nomination, Participant, S
 
 
 class ConsentForm(forms.ModelForm):
-    """The mentee's own switch: may HR see my progress by name?"""
+    """The person's own two switches: may HR see my progress by name? May colleagues see me
+    in «whom to ask» lists? Two consents, never one for the other."""
 
     class Meta:
         model = Participant
-        fields = ["consent_to_share"]
-        labels = {"consent_to_share": _("Show my progress to HR by name")}
+        fields = ["consent_to_share", "listed_as_expert"]
+        labels = {
+            "consent_to_share": _("Show my progress to HR by name"),
+            "listed_as_expert": _(
+                "List me for all colleagues as someone to ask about the tools I know well "
+                "(name, position, department, level)"
+            ),
+        }
 
 
 def _tool_queryset():
