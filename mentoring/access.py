@@ -131,11 +131,13 @@ def can_view_pair_private(user, pair):
 
 
 def can_curate(user, pair):
-    """The curator of the pair (and HR admins, who assign curators) manage its support."""
+    """The curator of the pair, and nobody else, manages its support in the front end.
+
+    HR admins assign curators in the Wagtail admin; they do not read the pair's named
+    feedback, issues or notes (they get aggregates, and issues handed over to them).
+    """
     me = participant_of(user)
-    if me is not None and pair.curator_id == me.pk:
-        return True
-    return is_hr_admin(user)
+    return me is not None and pair.curator_id == me.pk
 
 
 def min_group_size():
@@ -223,7 +225,7 @@ def curated_pairs(user):
 
 
 def can_read_feedback_authors(user, pair):
-    """Feedback by name: the pair's curator and HR admins — never the other side."""
+    """Feedback by name: its author and the pair's curator — never the other side, never HR."""
     return can_curate(user, pair)
 
 
@@ -236,7 +238,8 @@ def own_feedback(user):
 
 
 def issues_visible_to(user):
-    """Issues raised to the curator: the raiser, the pair's curator and HR admins.
+    """Issues raised to the curator: the raiser, the pair's curator, and HR admins only for
+    issues the curator handed over to HR.
 
     The other side of the pair never sees that an issue exists.
     """
@@ -245,13 +248,26 @@ def issues_visible_to(user):
     if me is not None:
         condition |= Q(raised_by=me) | Q(pair__curator=me)
     if is_hr_admin(user):
-        condition = Q()
+        condition |= Q(handed_to_hr_at__isnull=False)
     return SupportIssue.objects.filter(condition)
 
 
 def can_manage_issue(user, issue):
-    """Status and notes of an issue: the pair's curator and HR admins only."""
-    return can_curate(user, issue.pair)
+    """Status and notes of an issue: the pair's curator; HR admins once it is handed over."""
+    if can_curate(user, issue.pair):
+        return True
+    return issue.handed_to_hr_at is not None and is_hr_admin(user)
+
+
+def issue_notes_visible_to(user, issue):
+    """Curator's notes: all of them for the pair's curator; for HR admins only the notes
+    written after the handover by others than the curator (HR's own working notes)."""
+    notes = issue.notes.all()
+    if can_curate(user, issue.pair):
+        return notes
+    if can_manage_issue(user, issue):
+        return notes.exclude(author_id=issue.pair.curator_id)
+    return notes.none()
 
 
 def open_topic_requests(user, pair):

@@ -114,7 +114,7 @@ class IssueNoteForm(forms.Form):
 
     status = forms.ChoiceField(label=_("Status"), choices=())
     text = forms.CharField(
-        label=_("Note (only you and HR admins see it)"),
+        label=_("Note (only the curator of the pair sees the curator's notes)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -122,6 +122,16 @@ class IssueNoteForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = SupportIssue.Status.choices
+
+
+class HandoverForm(forms.Form):
+    """The curator hands an issue over to HR admins: a recorded step its author sees."""
+
+    reason = forms.CharField(
+        label=_("Why HR is needed (HR admins and the author of the issue read this)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class NominationForm(forms.ModelForm):
