@@ -12,10 +12,10 @@ programme's confidentiality principle (DESIGN.md):
 * nobody else — staff and superusers included — reads individual records in the front end.
 """
 
-from django.conf import settings
 from django.db.models import F, Q
 from django.http import Http404
 
+from mentoring import disclosure
 from mentoring.models import Feedback, Pair, Participant, SupportIssue, TopicRequest
 from mentoring.roles import HR_ROLES, ROLE_BY_GROUP, Role
 
@@ -141,12 +141,16 @@ def can_curate(user, pair):
 
 
 def min_group_size():
-    return settings.MIN_GROUP_SIZE
+    return disclosure.min_group_size()
 
 
 def group_is_reportable(count):
-    """An aggregate over ``count`` people may be shown only from ``MIN_GROUP_SIZE`` up."""
-    return count >= settings.MIN_GROUP_SIZE
+    """An aggregate over ``count`` people may be shown only from ``MIN_GROUP_SIZE`` up.
+
+    Only the primary rule: tables with totals or several partitions go through
+    :func:`mentoring.disclosure.protect_table`, which also hides complementary cells.
+    """
+    return disclosure.group_is_reportable(count)
 
 
 def is_mentor_of(user, person):
