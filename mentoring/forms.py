@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Feedback, Idea, Meeting, Nomination, Participant, SupportIssue
@@ -188,29 +189,28 @@ class NominationForm(forms.ModelForm):
             if not email:
                 self.add_error("colleague_email", _("Give the e-mail of the colleague."))
                 return data
-            nominee = (
-                Participant.objects.filter(user__email__iexact=email).select_related("user").first()
-            )
-            if nominee is None:
-                self.add_error(
-                    "colleague_email", _("Nobody in the programme has this e-mail address.")
-                )
-                return data
-            if nominee.pk == self.nominator.pk:
+            if email.lower() == (self.nominator.user.email or "").lower():
                 self.add_error(
                     "colleague_email",
                     _("This is your own address: choose self-nomination instead."),
                 )
                 return data
-            self.instance.nominee = nominee
+            # The same answer whether or not the address is a participant's: the nomination
+            # is kept with the address, and HR sees whom it names (no enumeration).
+            self.instance.nominee = (
+                Participant.objects.filter(user__email__iexact=email).select_related("user").first()
+            )
+            self.instance.nominee_email = email
+            same = Q(nominee_email__iexact=email)
         elif kind == Nomination.Kind.SELF:
             self.instance.nominee = self.nominator
-        nominee = getattr(self.instance, "nominee", None)
+            self.instance.nominee_email = ""
+            same = Q(nominee=self.nominator, kind=Nomination.Kind.SELF)
+        else:
+            return data
         if (
-            nominee is not None
-            and Nomination.objects.filter(
-                nominator=self.nominator, nominee=nominee, status=Nomination.Status.SUBMITTED
-            )
+            Nomination.objects.filter(same, nominator=self.nominator)
+            .filter(status=Nomination.Status.SUBMITTED)
             .exclude(token=data.get("token"))
             .exists()
         ):

@@ -192,7 +192,7 @@ class NominationViewSet(ModelViewSet):
     model = Nomination
     icon = "pick"
     menu_label = _("Nominations")
-    list_display = ["nominee", "kind", "nominator", "status", "created_at"]
+    list_display = ["nominee", "nominee_email", "kind", "nominator", "status", "created_at"]
     list_filter = ["status", "kind", "cycle"]
     search_fields = ["nominee__user__last_name", "nominator__user__last_name"]
     search_backend_name = None
@@ -213,6 +213,7 @@ class NominationViewSet(ModelViewSet):
         [
             FieldPanel("kind", read_only=True),
             FieldPanel("nominee", read_only=True),
+            FieldPanel("nominee_email", read_only=True),
             FieldPanel("nominator", read_only=True),
             FieldRowPanel(
                 [
