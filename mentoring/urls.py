@@ -1,10 +1,20 @@
 from django.urls import path
 
-from mentoring.views import consents, curator, documents, pairs, personal, programme, results
+from mentoring.views import (
+    access_log,
+    consents,
+    curator,
+    documents,
+    pairs,
+    personal,
+    programme,
+    results,
+)
 
 urlpatterns = [
     path("my/", personal.my_dashboard, name="my_dashboard"),
     path("my/consent/", personal.update_consent, name="update_consent"),
+    path("my/access-log/", access_log.my_access_log, name="my_access_log"),
     path("my/mentees/", personal.my_mentees, name="my_mentees"),
     path("my/pairs/", pairs.my_pairs, name="my_pairs"),
     path("my/pairs/<int:pk>/", pairs.pair_detail, name="pair_detail"),

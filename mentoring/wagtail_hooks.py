@@ -9,11 +9,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import CreateView, EditView
+from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from mentoring import access, admin_paperwork, consents, hours
+from mentoring import access, admin_paperwork, audit, consents, hours
 from mentoring.admin_choosers import (
     curator_chooser,
     mentee_chooser,
@@ -24,6 +24,7 @@ from mentoring.admin_forms import NominationAdminForm, PairAdminForm
 from mentoring.dashboard import DASHBOARD_SECTION_HOOK, DashboardSection
 from mentoring.models import ConsentKind, Cycle, Idea, Nomination, Pair, Participant
 from mentoring.views import (
+    admin_access_log,
     admin_documents,
     admin_hours,
     admin_import,
@@ -171,9 +172,23 @@ class PairViewSet(ModelViewSet):
     )
 
 
+class LoggedExportIndexView(IndexView):
+    """The listing of a viewset whose export carries personal data: every export is logged."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        audit.record_export(
+            self.request.user,
+            self.model._meta.model_name,
+            people=len(queryset) if hasattr(queryset, "__len__") else queryset.count(),
+            detail=spreadsheet_format,
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
 class ParticipantViewSet(ModelViewSet):
     name = "participants"
     model = Participant
+    index_view_class = LoggedExportIndexView
     icon = "user"
     menu_label = _("Participants")
     list_display = ["__str__", "personnel_number", "plant", "department", "position"]
@@ -190,6 +205,7 @@ class NominationViewSet(ModelViewSet):
 
     name = "nominations"
     model = Nomination
+    index_view_class = LoggedExportIndexView
     icon = "pick"
     menu_label = _("Nominations")
     list_display = ["nominee", "nominee_email", "kind", "nominator", "status", "created_at"]
@@ -333,6 +349,37 @@ class AddPairMenuItem(MenuItem):
         return request.user.has_perm("mentoring.add_pair")
 
 
+class HRAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.is_hr_admin(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_access_log_urls():
+    return [
+        path(
+            "personal-data-exports/",
+            admin_access_log.ExportsReportView.as_view(),
+            name="personal_data_exports",
+        ),
+        path(
+            "personal-data-exports/results/",
+            admin_access_log.ExportsReportView.as_view(results_only=True),
+            name="personal_data_exports_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_exports_report_menu_item():
+    return HRAdminMenuItem(
+        _("Exports of personal data"),
+        reverse("personal_data_exports"),
+        icon_name="download",
+        order=720,
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def register_hours_menu_item():
     return HRMenuItem(_("Mentoring hours"), reverse("mentoring_hours"), icon_name="time", order=253)
@@ -391,11 +438,6 @@ def register_import_urls():
             name="pair_transition",
         ),
     ]
-
-
-class HRAdminMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.is_hr_admin(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -68,6 +68,7 @@ def curator_pair(request, pk):
     )
     if pair is None or not access.can_curate(request.user, pair):
         raise Http404
+    audit.record_reads(request.user, [pair.mentor, pair.mentee], "meetings", "curator")
     meetings = Paginator(
         pair.meetings.only("pk", "held_on", "duration_minutes", "topics_requested", "pair_id")
         .prefetch_related("tools")
