@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 
 from mentoring import access, admin_paperwork, audit, consents, hours
 from mentoring.admin_choosers import (
@@ -25,6 +27,7 @@ from mentoring.dashboard import DASHBOARD_SECTION_HOOK, DashboardSection
 from mentoring.models import ConsentKind, Cycle, Idea, Nomination, Pair, Participant
 from mentoring.views import (
     admin_access_log,
+    admin_anonymise,
     admin_documents,
     admin_hours,
     admin_import,
@@ -185,10 +188,29 @@ class LoggedExportIndexView(IndexView):
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
+class ParticipantEditView(EditView):
+    """The participant's form, with «Anonymise» for a person who left (HR admins)."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if access.is_hr_admin(self.request.user):
+            buttons.append(
+                Button(
+                    _("Anonymise"),
+                    url=reverse("participant_anonymise", args=[self.object.pk]),
+                    icon_name="bin",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
 class ParticipantViewSet(ModelViewSet):
     name = "participants"
     model = Participant
     index_view_class = LoggedExportIndexView
+    edit_view_class = ParticipantEditView
     icon = "user"
     menu_label = _("Participants")
     list_display = ["__str__", "personnel_number", "plant", "department", "position"]
@@ -357,6 +379,11 @@ class HRAdminMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_access_log_urls():
     return [
+        path(
+            "participants-anonymise/<int:pk>/",
+            admin_anonymise.anonymise,
+            name="participant_anonymise",
+        ),
         path(
             "personal-data-exports/",
             admin_access_log.ExportsReportView.as_view(),

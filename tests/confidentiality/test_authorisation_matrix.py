@@ -81,6 +81,8 @@ RULES = {
     # one's own pages: each person sees only their own data on them
     "my/": EVERYONE,
     "my/access-log/": EVERYONE,
+    "my/data/": EVERYONE,
+    "my/data.zip": EVERYONE,  # «Мои данные»: always the reader's own archive
     "my/consents/": EVERYONE,
     "my/issues/": EVERYONE,
     "my/mentees/": EVERYONE,
