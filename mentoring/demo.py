@@ -726,6 +726,12 @@ def _issues(pairs, people):
             IssueNote.objects.create(issue=issue, author=pair.curator, text=note)
         if status != SupportIssue.Status.OPEN:
             issue.set_status(status)
+        if status == SupportIssue.Status.IN_PROGRESS and pair.curator is not None:
+            # the curator needs HR (a change of shift pattern): HR admins see it from now on
+            issue.hand_over_to_hr(
+                pair.curator,
+                "Нужно согласовать с начальником цеха перенос встреч в обеденное окно.",
+            )
 
 
 def _nominations(people, tools):
