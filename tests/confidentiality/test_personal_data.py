@@ -39,7 +39,7 @@ def evidence(pair, settings, tmp_path):
 
 
 def test_my_data_zip_holds_a_readable_workbook_and_the_evidence(client, pair, evidence):
-    event, _storage = evidence
+    _storage = evidence
     meeting = MeetingFactory(pair=pair)
     FeedbackFactory(meeting=meeting, author=pair.mentee, what_to_change="Больше практики")
     client.force_login(pair.mentee.user)
@@ -69,7 +69,7 @@ def test_my_data_is_only_ever_ones_own(client, pair, evidence):
     client.force_login(pair.mentor.user)
     bundle = zipfile.ZipFile(io.BytesIO(client.get(reverse("my_data_zip")).content))
     workbook = load_workbook(io.BytesIO(bundle.read("my-data.xlsx")))
-    skills = [row for row in workbook["Навыки"].iter_rows(min_row=2, values_only=True)]
+    skills = list(workbook["Навыки"].iter_rows(min_row=2, values_only=True))
     assert skills == []  # the mentee's levels are the mentee's, not in the mentor's archive
     assert not [n for n in bundle.namelist() if n.startswith("evidence/")]
 
