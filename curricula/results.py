@@ -1,7 +1,8 @@
 """Track progress as aggregates for the HR dashboard (registered in the app config).
 
 Individual progress is the learner's own; HR sees only counts over groups of at least
-``MIN_GROUP_SIZE`` distinct people (:func:`mentoring.access.group_is_reportable`).
+``MIN_GROUP_SIZE`` distinct people, with complementary cells hidden
+(:mod:`mentoring.disclosure`, applied when the series is built).
 """
 
 from collections import defaultdict
@@ -10,8 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mentoring import access
-from mentoring.results import ResultSeries
+from mentoring.disclosure import Cell, Table
+from mentoring.results import ResultSeries, month_cells
 
 
 def _month(value):
@@ -47,22 +48,28 @@ def track_progress(filters):
         done_by_month[month] += 1
         people_by_track[path[: -TrackPage.steplen]].add(user_id)
 
-    def shown(people, value):
-        return value if access.group_is_reportable(len(people)) else None
-
-    by_month = {m: shown(people_by_month[m], done_by_month[m]) for m in filters.months}
+    found = {m: (done_by_month[m], len(people_by_month[m])) for m in people_by_month}
     everyone = set().union(*people_by_month.values()) if people_by_month else set()
     tracks = TrackPage.objects.live().order_by("path").only("title", "path")
-    by_group = [
-        (t.title, shown(people_by_track[t.path], len(people_by_track[t.path]))) for t in tracks
+    by_track = [
+        Cell(
+            len(people_by_track[t.path]),
+            len(people_by_track[t.path]),
+            dimension="track",
+            key=t.pk,
+            label=t.title,
+        )
+        for t in tracks
     ]
+    table = Table(
+        Cell(len(seen), len(everyone), dimension="total"),
+        [month_cells(filters.months, found), by_track],
+    )
     return [
-        ResultSeries(
+        ResultSeries.from_table(
+            table,
             key="curricula.modules_completed",
             title=_("Track modules completed"),
-            by_month=by_month,
-            total=shown(everyone, len(seen)),
-            by_group=by_group,
             unit=_("modules"),
         )
     ]

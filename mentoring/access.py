@@ -13,11 +13,11 @@ programme's confidentiality principle (DESIGN.md):
 * nobody else — staff and superusers included — reads individual records in the front end.
 """
 
-from django.conf import settings
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 
+from mentoring import disclosure
 from mentoring.models import Feedback, Pair, Participant, SupportIssue, TopicRequest
 from mentoring.roles import HR_ROLES, ROLE_BY_GROUP, Role
 
@@ -138,20 +138,26 @@ def can_view_pair_private(user, pair):
 
 
 def can_curate(user, pair):
-    """The curator of the pair (and HR admins, who assign curators) manage its support."""
+    """The curator of the pair, and nobody else, manages its support in the front end.
+
+    HR admins assign curators in the Wagtail admin; they do not read the pair's named
+    feedback, issues or notes (they get aggregates, and issues handed over to them).
+    """
     me = participant_of(user)
-    if me is not None and pair.curator_id == me.pk:
-        return True
-    return is_hr_admin(user)
+    return me is not None and pair.curator_id == me.pk
 
 
 def min_group_size():
-    return settings.MIN_GROUP_SIZE
+    return disclosure.min_group_size()
 
 
 def group_is_reportable(count):
-    """An aggregate over ``count`` people may be shown only from ``MIN_GROUP_SIZE`` up."""
-    return count >= settings.MIN_GROUP_SIZE
+    """An aggregate over ``count`` people may be shown only from ``MIN_GROUP_SIZE`` up.
+
+    Only the primary rule: tables with totals or several partitions go through
+    :func:`mentoring.disclosure.protect_table`, which also hides complementary cells.
+    """
+    return disclosure.group_is_reportable(count)
 
 
 def is_mentor_of(user, person):
@@ -230,7 +236,7 @@ def curated_pairs(user):
 
 
 def can_read_feedback_authors(user, pair):
-    """Feedback by name: the pair's curator and HR admins — never the other side."""
+    """Feedback by name: its author and the pair's curator — never the other side, never HR."""
     return can_curate(user, pair)
 
 
@@ -243,7 +249,8 @@ def own_feedback(user):
 
 
 def issues_visible_to(user):
-    """Issues raised to the curator: the raiser, the pair's curator and HR admins.
+    """Issues raised to the curator: the raiser, the pair's curator, and HR admins only for
+    issues the curator handed over to HR.
 
     The other side of the pair never sees that an issue exists.
     """
@@ -252,13 +259,26 @@ def issues_visible_to(user):
     if me is not None:
         condition |= Q(raised_by=me) | Q(pair__curator=me)
     if is_hr_admin(user):
-        condition = Q()
+        condition |= Q(handed_to_hr_at__isnull=False)
     return SupportIssue.objects.filter(condition)
 
 
 def can_manage_issue(user, issue):
-    """Status and notes of an issue: the pair's curator and HR admins only."""
-    return can_curate(user, issue.pair)
+    """Status and notes of an issue: the pair's curator; HR admins once it is handed over."""
+    if can_curate(user, issue.pair):
+        return True
+    return issue.handed_to_hr_at is not None and is_hr_admin(user)
+
+
+def issue_notes_visible_to(user, issue):
+    """Curator's notes: all of them for the pair's curator; for HR admins only the notes
+    written after the handover by others than the curator (HR's own working notes)."""
+    notes = issue.notes.all()
+    if can_curate(user, issue.pair):
+        return notes
+    if can_manage_issue(user, issue):
+        return notes.exclude(author_id=issue.pair.curator_id)
+    return notes.none()
 
 
 def open_topic_requests(user, pair):

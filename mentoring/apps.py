@@ -7,3 +7,6 @@ class MentoringConfig(AppConfig):
 
     name = "mentoring"
     verbose_name = _("Mentoring programme")
+
+    def ready(self):
+        from mentoring import signals  # noqa: F401 - account and log follow a deleted person

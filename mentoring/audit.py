@@ -8,8 +8,27 @@ with personal data. Reading one's own records is not logged.
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import RecordAccess
+
+# What a log row is about, in words a person understands («what» is stored as a code).
+WHAT_LABELS = {
+    "skills": _("skills, goals and their history"),
+    "evidence": _("an evidence file"),
+    "meetings": _("meetings and feedback of the pair"),
+    "issue": _("a message to the curator"),
+    "consent_record": _("a consent document"),
+    "skills_matrix": _("skills matrix export"),
+    "mentoring_hours": _("mentoring hours export"),
+    "participant": _("participants export"),
+    "nomination": _("nominations export"),
+    "personal_data": _("«My data» archive"),
+}
+
+
+def what_label(code):
+    return WHAT_LABELS.get(code, code)
 
 
 def _actor(user):
@@ -42,6 +61,39 @@ def record_read(user, subject, what, detail=""):
             )
     except IntegrityError:  # the same read logged by a parallel request a moment earlier
         rows.update(count=F("count") + 1, last_at=now)
+
+
+def record_reads(user, subjects, what, detail=""):
+    """Log reads of several people's records at once (a list, a matrix page): few queries."""
+    actor = _actor(user)
+    if actor is None:
+        return
+    ids = {s.pk for s in subjects if s is not None and s.user_id != actor.pk}
+    if not ids:
+        return
+    now = timezone.now()
+    day = timezone.localdate(now)
+    # two queries whatever the number: count the reads already logged today, then add the
+    # new rows (a row already there is a conflict with the one-row-a-day constraint)
+    RecordAccess.objects.filter(
+        action=RecordAccess.Action.READ, actor=actor, what=what, day=day, subject_id__in=ids
+    ).update(count=F("count") + 1, last_at=now)
+    RecordAccess.objects.bulk_create(
+        [
+            RecordAccess(
+                action=RecordAccess.Action.READ,
+                actor=actor,
+                subject_id=pk,
+                what=what,
+                detail=detail[:300],
+                day=day,
+                first_at=now,
+                last_at=now,
+            )
+            for pk in sorted(ids)
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def record_export(user, what, *, people=0, subject=None, detail=""):

@@ -259,6 +259,23 @@ def _consent_records(people):
             consents.record(person, ConsentKind.SHARE_WITH_HR, True)
 
 
+# People who agreed to be listed for colleagues as someone to ask («к кому обратиться»).
+LISTED_FOR_COLLEAGUES = ("mentor", "mentor2", "mentor5", "mentee2")
+
+
+def _listing_consents(people):
+    """A few demo people agreed to be listed; everybody else stays off the lists."""
+    listed = set(
+        ConsentRecord.objects.filter(kind=ConsentKind.LISTED_AS_EXPERT).values_list(
+            "participant_id", flat=True
+        )
+    )
+    for username in LISTED_FOR_COLLEAGUES:
+        person = people.get(username)
+        if person is not None and person.pk not in listed:
+            consents.record(person, ConsentKind.LISTED_AS_EXPERT, True)
+
+
 # Consents given on paper and recorded by HR (the rest gave theirs on the platform).
 PAPER_CONSENTS = ("mentee2", "mentee7")
 # who reports to whom: (person, manager); none of them mentors their own manager
@@ -388,6 +405,7 @@ def load(stdout=None):
         )
         people[username] = participant
     _consent_records(people.values())
+    _listing_consents(people)
     _document_consents(people, cycle)
     _managers(people)
     for mentor, mentee, curator in [
@@ -708,6 +726,12 @@ def _issues(pairs, people):
             IssueNote.objects.create(issue=issue, author=pair.curator, text=note)
         if status != SupportIssue.Status.OPEN:
             issue.set_status(status)
+        if status == SupportIssue.Status.IN_PROGRESS and pair.curator is not None:
+            # the curator needs HR (a change of shift pattern): HR admins see it from now on
+            issue.hand_over_to_hr(
+                pair.curator,
+                "Нужно согласовать с начальником цеха перенос встреч в обеденное окно.",
+            )
 
 
 def _nominations(people, tools):

@@ -73,7 +73,9 @@ def send_meeting_reminder(pair, days_since=None):
 
 
 def send_nomination_outcome(nomination):
-    """Tell the nominee what HR decided."""
+    """Tell the nominee what HR decided (nobody to tell for an unknown e-mail)."""
+    if nomination.nominee is None:
+        return 0
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Your nomination as a mentor: %(status)s") % {
             "status": nomination.get_status_display()

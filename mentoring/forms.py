@@ -4,18 +4,26 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mentoring.models import Feedback, Idea, Meeting, Nomination, Participant, SupportIssue
 
 
 class ConsentForm(forms.ModelForm):
-    """The mentee's own switch: may HR see my progress by name?"""
+    """The person's own two switches: may HR see my progress by name? May colleagues see me
+    in «whom to ask» lists? Two consents, never one for the other."""
 
     class Meta:
         model = Participant
-        fields = ["consent_to_share"]
-        labels = {"consent_to_share": _("Show my progress to HR by name")}
+        fields = ["consent_to_share", "listed_as_expert"]
+        labels = {
+            "consent_to_share": _("Show my progress to HR by name"),
+            "listed_as_expert": _(
+                "List me for all colleagues as someone to ask about the tools I know well "
+                "(name, position, department, level)"
+            ),
+        }
 
 
 def _tool_queryset():
@@ -144,7 +152,7 @@ class IssueNoteForm(forms.Form):
 
     status = forms.ChoiceField(label=_("Status"), choices=())
     text = forms.CharField(
-        label=_("Note (only you and HR admins see it)"),
+        label=_("Note (only the curator of the pair sees the curator's notes)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -152,6 +160,16 @@ class IssueNoteForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = SupportIssue.Status.choices
+
+
+class HandoverForm(forms.Form):
+    """The curator hands an issue over to HR admins: a recorded step its author sees."""
+
+    reason = forms.CharField(
+        label=_("Why HR is needed (HR admins and the author of the issue read this)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class NominationForm(forms.ModelForm):
@@ -208,29 +226,28 @@ class NominationForm(forms.ModelForm):
             if not email:
                 self.add_error("colleague_email", _("Give the e-mail of the colleague."))
                 return data
-            nominee = (
-                Participant.objects.filter(user__email__iexact=email).select_related("user").first()
-            )
-            if nominee is None:
-                self.add_error(
-                    "colleague_email", _("Nobody in the programme has this e-mail address.")
-                )
-                return data
-            if nominee.pk == self.nominator.pk:
+            if email.lower() == (self.nominator.user.email or "").lower():
                 self.add_error(
                     "colleague_email",
                     _("This is your own address: choose self-nomination instead."),
                 )
                 return data
-            self.instance.nominee = nominee
+            # The same answer whether or not the address is a participant's: the nomination
+            # is kept with the address, and HR sees whom it names (no enumeration).
+            self.instance.nominee = (
+                Participant.objects.filter(user__email__iexact=email).select_related("user").first()
+            )
+            self.instance.nominee_email = email
+            same = Q(nominee_email__iexact=email)
         elif kind == Nomination.Kind.SELF:
             self.instance.nominee = self.nominator
-        nominee = getattr(self.instance, "nominee", None)
+            self.instance.nominee_email = ""
+            same = Q(nominee=self.nominator, kind=Nomination.Kind.SELF)
+        else:
+            return data
         if (
-            nominee is not None
-            and Nomination.objects.filter(
-                nominator=self.nominator, nominee=nominee, status=Nomination.Status.SUBMITTED
-            )
+            Nomination.objects.filter(same, nominator=self.nominator)
+            .filter(status=Nomination.Status.SUBMITTED)
             .exclude(token=data.get("token"))
             .exists()
         ):

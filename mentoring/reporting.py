@@ -1,19 +1,23 @@
-"""Programme results for HR: aggregates only, never a group below ``MIN_GROUP_SIZE``.
+"""Programme results for HR: aggregates only, protected by :mod:`mentoring.disclosure`.
 
 Each figure is a :class:`mentoring.results.ResultSeries` (the same shape upper apps
-contribute through :mod:`mentoring.results`), computed with a fixed number of queries.
-A value over fewer than ``MIN_GROUP_SIZE`` distinct people is ``None`` ("group too small").
+contribute through :mod:`mentoring.results`) built from a table of raw values with the
+distinct people behind each, computed with a fixed number of queries. A hidden value is
+``None`` ("group too small"): below ``MIN_GROUP_SIZE`` people, or hidden so that another
+hidden value cannot be computed by subtraction.
 """
 
 import datetime
+from dataclasses import replace
 
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
-from mentoring import access
+from mentoring import disclosure
+from mentoring.disclosure import Cell, Table
 from mentoring.models import Cycle, Feedback, Idea, Meeting, Pair, Plant
-from mentoring.results import ResultFilters, ResultSeries, providers
+from mentoring.results import ResultFilters, ResultSeries, month_cells, providers
 
 
 def last_months(count=12, today=None):
@@ -32,10 +36,6 @@ def _month(value):
     return value.replace(day=1) if value else None
 
 
-def _shown(value, people):
-    return value if access.group_is_reportable(people) else None
-
-
 def _pairs(filters):
     qs = Pair.objects.all()
     if filters.cycle_id:
@@ -43,14 +43,6 @@ def _pairs(filters):
     if filters.plant_id:
         qs = qs.filter(mentee__plant_id=filters.plant_id)
     return qs
-
-
-def _by_group(rows, label_of, value_key="value", people_key="people"):
-    return [
-        (label_of(r), _shown(_round(r[value_key]), r[people_key]))
-        for r in rows
-        if label_of(r) is not None
-    ]
 
 
 def _round(value):
@@ -64,49 +56,75 @@ def _labels():
     }
 
 
+def _cells(rows, dimension, field, labels, value=lambda r: _round(r["value"])):
+    """One partition: a cell per row; rows without a known group are kept, never shown."""
+    cells = []
+    for r in rows:
+        label = labels.get(r[field])
+        cells.append(
+            Cell(
+                value(r),
+                r["people"],
+                dimension=dimension,
+                key=r[field],
+                label=label or "",
+                displayed=label is not None,
+            )
+        )
+    return cells
+
+
+def _total(row, value=lambda r: _round(r["value"])):
+    return Cell(value(row), row["people"] or 0, dimension="total")
+
+
 def active_pairs(filters, labels):
     pairs = _pairs(filters).filter(status=Pair.Status.ACTIVE)
-    total = pairs.aggregate(value=Count("pk"), people=Count("mentee", distinct=True))
-    by_plant = pairs.values("mentee__plant").annotate(
-        value=Count("pk"), people=Count("mentee", distinct=True)
+    people = Count("mentee", distinct=True)
+    total = pairs.aggregate(value=Count("pk"), people=people)
+    by_plant = pairs.values("mentee__plant").annotate(value=Count("pk"), people=people)
+    by_cycle = pairs.values("cycle").annotate(value=Count("pk"), people=people)
+    table = Table(
+        _total(total),
+        [
+            _cells(by_plant.order_by("mentee__plant"), "plant", "mentee__plant", labels["plant"]),
+            _cells(by_cycle.order_by("cycle"), "cycle", "cycle", labels["cycle"]),
+        ],
     )
-    by_cycle = pairs.values("cycle").annotate(
-        value=Count("pk"), people=Count("mentee", distinct=True)
+    return ResultSeries.from_table(
+        table, key="active_pairs", title=_("Active pairs"), unit=_("pairs")
     )
-    series = ResultSeries(
-        key="active_pairs",
-        title=_("Active pairs"),
-        total=_shown(total["value"], total["people"]),
-        unit=_("pairs"),
-    )
-    series.by_group = _by_group(
-        by_plant.order_by("mentee__plant"), lambda r: labels["plant"].get(r["mentee__plant"])
-    ) + _by_group(by_cycle.order_by("cycle"), lambda r: labels["cycle"].get(r["cycle"]))
-    return series
 
 
 def _monthly_count(records, filters, labels, *, date_field, person, plant, **series):
-    """A count per month, in total and per plant, each hidden below the group size.
+    """A count per month, in total and per plant; the rule is applied by the caller.
 
     ``person`` is the field whose distinct values are the people a figure is about.
     """
     people = Count(person, distinct=True)
+    window = {f"{date_field}__gte": filters.months[0]}
+    after = (filters.months[-1] + datetime.timedelta(days=32)).replace(day=1)
     rows = (
-        records.filter(**{f"{date_field}__gte": filters.months[0]})
+        records.filter(**window, **{f"{date_field}__lt": after})
         .annotate(month=TruncMonth(date_field))
         .values("month")
         .annotate(value=Count("pk"), people=people)
         .order_by("month")
     )
-    found = {_month(r["month"]): _shown(r["value"], r["people"]) for r in rows}
+    found = {_month(r["month"]): (r["value"], r["people"]) for r in rows}
+    outside = records.exclude(**window, **{f"{date_field}__lt": after}).aggregate(
+        value=Count("pk"), people=people
+    )
     total = records.aggregate(value=Count("pk"), people=people)
     by_plant = records.values(plant).annotate(value=Count("pk"), people=people).order_by(plant)
-    return ResultSeries(
-        by_month={m: found.get(m, 0) for m in filters.months},
-        total=_shown(total["value"], total["people"]),
-        by_group=_by_group(by_plant, lambda r: labels["plant"].get(r[plant])),
-        **series,
+    table = Table(
+        _total(total),
+        [
+            month_cells(filters.months, found, (outside["value"], outside["people"])),
+            _cells(by_plant, "plant", plant, labels["plant"]),
+        ],
     )
+    return ResultSeries.from_table(table, **series)
 
 
 def meetings_per_month(filters, labels):
@@ -126,34 +144,25 @@ def meetings_per_month(filters, labels):
 
 def feedback_averages(filters, labels):
     feedback = Feedback.objects.filter(meeting__pair__in=_pairs(filters))
-    sides = dict(Feedback.Side.choices)
+    sides = {key: str(label) for key, label in Feedback.Side.choices}
+    plant = "meeting__pair__mentee__plant"
     result = []
     for field, key, title in (
         ("usefulness", "feedback_usefulness", _("Usefulness of meetings (average, 1–5)")),
         ("equal_dialogue", "feedback_dialogue", _("Equal dialogue (average, 1–5)")),
     ):
-        total = feedback.aggregate(value=Avg(field), people=Count("author", distinct=True))
-        by_plant = (
-            feedback.values("meeting__pair__mentee__plant")
-            .annotate(value=Avg(field), people=Count("author", distinct=True))
-            .order_by("meeting__pair__mentee__plant")
+        people = Count("author", distinct=True)
+        total = feedback.aggregate(value=Avg(field), people=people)
+        by_plant = feedback.values(plant).annotate(value=Avg(field), people=people).order_by(plant)
+        by_side = feedback.values("side").annotate(value=Avg(field), people=people).order_by("side")
+        table = Table(
+            _total(total),
+            [
+                _cells(by_plant, "plant", plant, labels["plant"]),
+                _cells(by_side, "side", "side", sides),
+            ],
         )
-        by_side = (
-            feedback.values("side")
-            .annotate(value=Avg(field), people=Count("author", distinct=True))
-            .order_by("side")
-        )
-        result.append(
-            ResultSeries(
-                key=key,
-                title=title,
-                total=_shown(_round(total["value"]), total["people"]),
-                by_group=_by_group(
-                    by_plant, lambda r: labels["plant"].get(r["meeting__pair__mentee__plant"])
-                )
-                + _by_group(by_side, lambda r: str(sides.get(r["side"], r["side"]))),
-            )
-        )
+        result.append(ResultSeries.from_table(table, key=key, title=title))
     return result
 
 
@@ -179,41 +188,32 @@ def ideas_implemented(filters, labels):
 def mentors_retained(filters, labels):
     pairs = _pairs(filters).exclude(status=Pair.Status.PROPOSED)
     retained = Count("mentor", distinct=True, filter=Q(mentor__left_company_on__isnull=True))
-    total = pairs.aggregate(value=retained, people=Count("mentor", distinct=True))
+    people = Count("mentor", distinct=True)
+    total = pairs.aggregate(value=retained, people=people)
     by_plant = (
         pairs.values("mentor__plant")
-        .annotate(value=retained, people=Count("mentor", distinct=True))
+        .annotate(value=retained, people=people)
         .order_by("mentor__plant")
     )
-    by_cycle = (
-        pairs.values("cycle")
-        .annotate(value=retained, people=Count("mentor", distinct=True))
-        .order_by("cycle")
+    by_cycle = pairs.values("cycle").annotate(value=retained, people=people).order_by("cycle")
+
+    def share(r):
+        return round(100 * r["value"] / r["people"]) if r["people"] else None
+
+    table = Table(
+        _total(total, share),
+        [
+            # the mentor's plant is not the plant filter (the mentee's): its own dimension
+            _cells(by_plant, "mentor_plant", "mentor__plant", labels["plant"], share),
+            _cells(by_cycle, "cycle", "cycle", labels["cycle"], share),
+        ],
     )
-
-    def share(rows, label_of):
-        out = []
-        for r in rows:
-            label = label_of(r)
-            if label is None:
-                continue
-            value = round(100 * r["value"] / r["people"]) if r["people"] else None
-            out.append((label, _shown(value, r["people"])))
-        return out
-
-    value = round(100 * total["value"] / total["people"]) if total["people"] else None
-    return ResultSeries(
-        key="mentors_retained",
-        title=_("Mentors still with the company"),
-        total=_shown(value, total["people"]),
-        by_group=share(by_plant, lambda r: labels["plant"].get(r["mentor__plant"]))
-        + share(by_cycle, lambda r: labels["cycle"].get(r["cycle"])),
-        unit="%",
+    return ResultSeries.from_table(
+        table, key="mentors_retained", title=_("Mentors still with the company"), unit="%"
     )
 
 
-def compute(filters):
-    """Every figure of the dashboard: mentoring's own, then the upper apps' providers."""
+def _raw(filters):
     labels = _labels()
     series = [
         active_pairs(filters, labels),
@@ -224,6 +224,33 @@ def compute(filters):
     ]
     for provider in providers():
         series.extend(provider(filters) or [])
+    return series
+
+
+def _parents(filters):
+    """The same dashboard without one of its filters: the figures a filtered one is part of."""
+    if filters.plant_id:
+        yield "plant", filters.plant_id, replace(filters, plant_id=None)
+    if filters.cycle_id:
+        yield "cycle", filters.cycle_id, replace(filters, cycle_id=None)
+
+
+def compute(filters):
+    """Every figure of the dashboard (mentoring's own, then the upper apps' providers), each
+    protected by :mod:`mentoring.disclosure`: small groups hidden, no hidden figure
+    recoverable from a total, other cells or the same figure without the filter."""
+    series = _raw(filters)
+    for item in series:
+        if item.table is not None:
+            disclosure.protect_table(item.table)
+    for dimension, key, parent_filters in _parents(filters):
+        parents = {p.key: p for p in compute(parent_filters)}
+        for item in series:
+            parent = parents.get(item.key)
+            if item.table is not None and parent is not None and parent.table is not None:
+                disclosure.reconcile(item.table, parent.table, dimension, key)
+    for item in series:
+        item.refresh()
     return series
 
 

@@ -1,10 +1,12 @@
 from django.urls import path
 
 from mentoring.views import (
+    access_log,
     consents,
     curator,
     documents,
     invitations,
+    my_data,
     pairs,
     personal,
     programme,
@@ -14,6 +16,9 @@ from mentoring.views import (
 urlpatterns = [
     path("my/", personal.my_dashboard, name="my_dashboard"),
     path("my/consent/", personal.update_consent, name="update_consent"),
+    path("my/access-log/", access_log.my_access_log, name="my_access_log"),
+    path("my/data/", my_data.my_data, name="my_data"),
+    path("my/data.zip", my_data.my_data_zip, name="my_data_zip"),
     path("my/mentees/", personal.my_mentees, name="my_mentees"),
     path("my/pairs/", pairs.my_pairs, name="my_pairs"),
     path("my/pairs/<int:pk>/", pairs.pair_detail, name="pair_detail"),

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -9,12 +10,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import CreateView, EditView
+from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
-from mentoring import access, admin_paperwork, consents, hours, invitations, role_changes
+from mentoring import access, admin_paperwork, audit, consents, hours, invitations, role_changes
 from mentoring.admin_choosers import (
     curator_chooser,
     mentee_chooser,
@@ -26,6 +28,8 @@ from mentoring.dashboard import DASHBOARD_SECTION_HOOK, DashboardSection
 from mentoring.models import ConsentKind, Cycle, Idea, Nomination, Pair, Participant
 from mentoring.roles import Role
 from mentoring.views import (
+    admin_access_log,
+    admin_anonymise,
     admin_documents,
     admin_hours,
     admin_import,
@@ -193,11 +197,44 @@ class InvitationColumn(Column):
         )
 
 
+class LoggedExportIndexView(IndexView):
+    """The listing of a viewset whose export carries personal data: every export is logged."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        audit.record_export(
+            self.request.user,
+            self.model._meta.model_name,
+            people=len(queryset) if hasattr(queryset, "__len__") else queryset.count(),
+            detail=spreadsheet_format,
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class ParticipantEditView(EditView):
+    """The participant's form, with «Anonymise» for a person who left (HR admins)."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if access.is_hr_admin(self.request.user):
+            buttons.append(
+                Button(
+                    _("Anonymise"),
+                    url=reverse("participant_anonymise", args=[self.object.pk]),
+                    icon_name="bin",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
 class ParticipantViewSet(ModelViewSet):
     """People of the programme; their roles follow the programme (see «History»)."""
 
     name = "participants"
     model = Participant
+    index_view_class = LoggedExportIndexView
+    edit_view_class = ParticipantEditView
     icon = "user"
     menu_label = _("Participants")
     list_display = [
@@ -241,9 +278,10 @@ class NominationViewSet(ModelViewSet):
 
     name = "nominations"
     model = Nomination
+    index_view_class = LoggedExportIndexView
     icon = "pick"
     menu_label = _("Nominations")
-    list_display = ["nominee", "kind", "nominator", "status", "created_at"]
+    list_display = ["nominee", "nominee_email", "kind", "nominator", "status", "created_at"]
     list_filter = ["status", "kind", "cycle"]
     search_fields = ["nominee__user__last_name", "nominator__user__last_name"]
     search_backend_name = None
@@ -264,6 +302,7 @@ class NominationViewSet(ModelViewSet):
         [
             FieldPanel("kind", read_only=True),
             FieldPanel("nominee", read_only=True),
+            FieldPanel("nominee_email", read_only=True),
             FieldPanel("nominator", read_only=True),
             FieldRowPanel(
                 [
@@ -383,6 +422,42 @@ class AddPairMenuItem(MenuItem):
         return request.user.has_perm("mentoring.add_pair")
 
 
+class HRAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.is_hr_admin(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_access_log_urls():
+    return [
+        path(
+            "participants-anonymise/<int:pk>/",
+            admin_anonymise.anonymise,
+            name="participant_anonymise",
+        ),
+        path(
+            "personal-data-exports/",
+            admin_access_log.ExportsReportView.as_view(),
+            name="personal_data_exports",
+        ),
+        path(
+            "personal-data-exports/results/",
+            admin_access_log.ExportsReportView.as_view(results_only=True),
+            name="personal_data_exports_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_exports_report_menu_item():
+    return HRAdminMenuItem(
+        _("Exports of personal data"),
+        reverse("personal_data_exports"),
+        icon_name="download",
+        order=720,
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def register_hours_menu_item():
     return HRMenuItem(_("Mentoring hours"), reverse("mentoring_hours"), icon_name="time", order=253)
@@ -485,11 +560,6 @@ def register_import_urls():
             name="pair_transition",
         ),
     ]
-
-
-class HRAdminMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.is_hr_admin(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -12,9 +12,10 @@ from django.utils.translation import ngettext
 
 from mentoring import access
 from mentoring.dashboard import DashboardSection
+from mentoring.disclosure import Cell, Table
 from mentoring.health import Signal
 from mentoring.models import Participant
-from mentoring.results import ResultSeries
+from mentoring.results import ResultSeries, month_cells
 from mentoring.roles import Role
 from skills.models import Mastery, MasteryEvent, SkillGoal
 from skills.services import EXPERT_LEVEL, levels
@@ -61,62 +62,64 @@ def _people(filters):
 
 
 def results(filters):
-    """Level-ups per month and tools mastered (level ≥3), never over fewer than
-    ``MIN_GROUP_SIZE`` distinct people."""
+    """Level-ups per month and tools mastered (level ≥3) as raw tables with the people
+    behind each figure; :mod:`mentoring.disclosure` hides small and complementary cells."""
     people = _people(filters)
     months = filters.months
-    level_ups = ResultSeries(key="skills_level_ups", title=_("Level-ups per month"))
-    if months:
-        start = months[0]
-        rows = (
-            MasteryEvent.objects.filter(
-                mastery__participant__in=people,
-                recorded_at__date__gte=start,
-                to_level__gt=Coalesce("from_level", 0),
-            )
-            .annotate(month=TruncMonth("recorded_at"))
-            .values("month")
-            .annotate(n=Count("pk"), people=Count("mastery__participant", distinct=True))
-        )
-        found = {_month(r["month"]): r for r in rows}
-        total = 0
-        for month in months:
-            row = found.get(month)
-            if row is None:
-                level_ups.by_month[month] = 0
-            elif access.group_is_reportable(row["people"]):
-                level_ups.by_month[month] = row["n"]
-                total += row["n"]
-            else:
-                level_ups.by_month[month] = None
-        level_ups.total = total
-    mastered = ResultSeries(
-        key="skills_tools_mastered", title=_("Tools mastered (level 3 or more)")
+    events = MasteryEvent.objects.filter(
+        mastery__participant__in=people,
+        recorded_at__date__gte=months[0],
+        to_level__gt=Coalesce("from_level", 0),
+    )
+    who = Count("mastery__participant", distinct=True)
+    rows = (
+        events.annotate(month=TruncMonth("recorded_at"))
+        .values("month")
+        .annotate(value=Count("pk"), people=who)
+    )
+    found = {_month(r["month"]): (r["value"], r["people"]) for r in rows}
+    total = events.aggregate(value=Count("pk"), people=who)
+    level_ups = ResultSeries.from_table(
+        Table(
+            Cell(total["value"], total["people"], dimension="total"),
+            [month_cells(months, found)],
+        ),
+        key="skills_level_ups",
+        title=_("Level-ups per month"),
     )
     strong = Q(mentor_level__gte=EXPERT_LEVEL) | Q(
         mentor_level__isnull=True, self_level__gte=EXPERT_LEVEL
     )
-    by_dept = (
-        Mastery.objects.filter(participant__in=people)
+    mastered_by_dept = {
+        r["participant__department__name"]: r["n"]
+        for r in Mastery.objects.filter(participant__in=people)
         .filter(strong)
         .values("participant__department__name")
-        .annotate(n=Count("pk"), people=Count("participant", distinct=True))
-        .order_by("participant__department__name")
-    )
+        .annotate(n=Count("pk"))
+    }
+    # a department's figure is about everyone in it, those with no tool mastered included
     sizes = {
         r["department__name"]: r["n"]
         for r in people.values("department__name").annotate(n=Count("pk", distinct=True))
     }
-    total_people = sum(sizes.values())
-    total = 0
-    for row in by_dept:
-        name = row["participant__department__name"] or "—"
-        if access.group_is_reportable(sizes.get(row["participant__department__name"], 0)):
-            mastered.by_group.append((name, row["n"]))
-        else:
-            mastered.by_group.append((name, None))
-        total += row["n"]
-    mastered.total = total if access.group_is_reportable(total_people) else None
+    cells = [
+        Cell(
+            mastered_by_dept.get(name, 0),
+            size,
+            dimension="department",
+            key=name,
+            label=name or "—",
+        )
+        for name, size in sorted(sizes.items(), key=lambda item: item[0] or "")
+    ]
+    mastered = ResultSeries.from_table(
+        Table(
+            Cell(sum(mastered_by_dept.values()), sum(sizes.values()), dimension="total"),
+            [cells],
+        ),
+        key="skills_tools_mastered",
+        title=_("Tools mastered (level 3 or more)"),
+    )
     return [level_ups, mastered]
 
 

@@ -1,14 +1,15 @@
 """The skills matrix: who (rows) knows what (columns), within what the reader may see.
 
 Individuals come from :func:`mentoring.access.mentees_visible_to`; HR also gets aggregates
-per department and tool over everyone, with groups below ``MIN_GROUP_SIZE`` hidden.
+per department and tool over everyone, protected by :mod:`mentoring.disclosure`.
 Every function keeps a fixed number of queries whatever the number of people.
 """
 
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import Coalesce
 
-from mentoring import access
+from mentoring import access, disclosure
+from mentoring.disclosure import Cell
 from mentoring.models import Cycle, Department, Participant, Plant
 from skills.models import Mastery, ToolCategory, ToolPage
 from skills.services import EXPERT_LEVEL
@@ -83,11 +84,26 @@ def filter_choices():
     }
 
 
+def _stats(queryset, group_by):
+    return (
+        queryset.annotate(best=Coalesce("mentor_level", "self_level"))
+        .values(*group_by)
+        .annotate(
+            mastered=Count("participant", filter=Q(best__gte=EXPERT_LEVEL), distinct=True),
+            mean=Avg("best"),
+            known=Count("participant", distinct=True),
+        )
+    )
+
+
 def aggregates(filters, tools):
     """Per department and tool: how many people, how many at level ≥3, the mean level.
 
-    Over every mentee (not only those who consented); a department with fewer than
-    ``MIN_GROUP_SIZE`` people shows no figures at all.
+    Over every mentee (not only those who consented), protected by
+    :mod:`mentoring.disclosure`: a department below ``MIN_GROUP_SIZE`` people shows no
+    figures, a mean over fewer than ``MIN_GROUP_SIZE`` people with a level is hidden, and
+    in each column a second department (or the total) is hidden where the total minus
+    the visible departments would give a hidden one away.
     """
     people = _mentees(Participant.objects.all(), filters)
     sizes = {
@@ -97,53 +113,66 @@ def aggregates(filters, tools):
     departments = {
         d.pk: d for d in Department.objects.filter(pk__in=list(sizes)).select_related("plant")
     }
-    figures = {}
-    stats = (
-        Mastery.objects.filter(participant__in=people, tool__in=tools)
-        .annotate(best=Coalesce("mentor_level", "self_level"))
-        .values("participant__department_id", "tool_id")
-        .annotate(
-            mastered=Count("participant", filter=Q(best__gte=EXPERT_LEVEL), distinct=True),
-            mean=Avg("best"),
-        )
-    )
-    for row in stats:
-        figures[(row["participant__department_id"], row["tool_id"])] = row
-    totals = {
-        row["tool_id"]: row
-        for row in Mastery.objects.filter(participant__in=people, tool__in=tools)
-        .annotate(best=Coalesce("mentor_level", "self_level"))
-        .values("tool_id")
-        .annotate(
-            mastered=Count("participant", filter=Q(best__gte=EXPERT_LEVEL), distinct=True),
-            mean=Avg("best"),
-        )
+    masteries = Mastery.objects.filter(participant__in=people, tool__in=tools)
+    figures = {
+        (row["participant__department_id"], row["tool_id"]): row
+        for row in _stats(masteries, ["participant__department_id", "tool_id"])
     }
-    rows = [_aggregate_row(None, sum(sizes.values()), [totals.get(t.pk) for t in tools])]
-    for dept_id, size in sorted(sizes.items(), key=lambda kv: str(departments.get(kv[0], ""))):
-        stats = [figures.get((dept_id, tool.pk)) for tool in tools]
-        rows.append(_aggregate_row(departments.get(dept_id), size, stats))
+    totals = {row["tool_id"]: row for row in _stats(masteries, ["tool_id"])}
+    order = sorted(sizes, key=lambda pk: str(departments.get(pk, "")))
+
+    def column(stat_of, total_stat, value, people):
+        total = Cell(value(total_stat), people(total_stat, None), dimension="total")
+        cells = [Cell(value(stat_of(d)), people(stat_of(d), d), key=d) for d in order]
+        disclosure.suppress(total, [cells])
+        return total, cells
+
+    total_size = sum(sizes.values())
+    size_total, size_cells = column(
+        lambda d: d,
+        None,
+        lambda d: sizes[d] if d else total_size,
+        lambda _s, d: sizes[d] if d else total_size,
+    )
+    rows = [_row(None, size_total, [])] + [
+        _row(departments.get(d), cell, []) for d, cell in zip(order, size_cells, strict=True)
+    ]
+    for tool in tools:
+        total_stat = totals.get(tool.pk) or {}
+
+        def stat(d, tool=tool):
+            return figures.get((d, tool.pk)) or {}
+
+        mastered_total, mastered = column(
+            stat,
+            total_stat,
+            lambda st: st.get("mastered", 0),
+            lambda _st, d: sizes[d] if d is not None else total_size,
+        )
+        mean_total, means = column(
+            stat,
+            total_stat,
+            lambda st: round(st["mean"], 1) if st.get("mean") is not None else None,
+            lambda st, _d: st.get("known", 0),
+        )
+        for row, m, a in zip(rows, [mastered_total, *mastered], [mean_total, *means], strict=True):
+            hidden_row = not row["reportable"]
+            row["cells"].append(
+                {
+                    "mastered": None if hidden_row or m.hidden else m.value,
+                    "mean": None if hidden_row or a.hidden else a.value,
+                }
+            )
     return rows
 
 
-def _aggregate_row(department, size, stats):
-    """One row of the summary; a group below ``MIN_GROUP_SIZE`` carries no figures at all."""
-    reportable = access.group_is_reportable(size)
-    cells = []
-    for stat in stats:
-        if not reportable:
-            stat = None
-        cells.append(
-            {
-                "mastered": stat["mastered"] if stat else (0 if reportable else None),
-                "mean": round(stat["mean"], 1) if stat and stat["mean"] is not None else None,
-            }
-        )
+def _row(department, size_cell, cells):
+    """One row of the summary; a hidden group carries no figures at all."""
     return {
         "department": department,
         "is_total": department is None,
-        "size": size if reportable else None,
-        "reportable": reportable,
+        "size": size_cell.shown,
+        "reportable": disclosure.group_is_reportable(size_cell.people),
         "cells": cells,
     }
 

@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from mentoring import access
-from mentoring.roles import GROUP_NAMES, Role
+from mentoring.roles import Role
 from skills import services
 from skills.charts import progress_svg
 from skills.forms import GoalForm, LevelForm
@@ -11,17 +11,17 @@ from skills.models import Mastery
 
 
 def experts_for(tool):
-    """Mentors, and mentees who opted in to share, at level 3 or more in ``tool``.
+    """People at level 3 or more in ``tool`` who consented to be listed for colleagues.
 
-    The level is the higher of the two lenses: a mentor's own level is usually a
-    self-assessment.
+    Showing a name, position and level to every employee is dissemination (152-ФЗ art.
+    10.1): only the separate consent ``listed_as_expert`` allows it, for mentors and
+    mentees alike — never the consent to HR. The level is the higher of the two lenses.
     """
     strong = Q(self_level__gte=services.EXPERT_LEVEL) | Q(mentor_level__gte=services.EXPERT_LEVEL)
-    mentors = Q(participant__user__groups__name=GROUP_NAMES[Role.MENTOR])
     return list(
         Mastery.objects.filter(tool=tool)
         .filter(strong)
-        .filter(mentors | Q(participant__consent_to_share=True))
+        .filter(participant__listed_as_expert=True)
         .filter(participant__left_company_on__isnull=True, participant__user__is_active=True)
         .select_related("participant__user", "participant__plant", "participant__department")
         .distinct()
@@ -35,7 +35,7 @@ def tool_page_context(tool, request):
     choices = services.level_choices(scale)
     context = {
         "scale": scale,
-        "experts": experts_for(tool),
+        "experts": experts_for(tool) if request.user.is_authenticated else [],
         "related_groups": tool.related_content(),
         "me": me,
     }

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mentoring import access
+from mentoring import access, audit
 from mentoring.models import Meeting
 from skills import matrix, services
 from skills.charts import progress_svg
@@ -123,6 +123,7 @@ def people(request):
         .order_by("user__last_name", "user__first_name", "pk")
     )
     page_obj = Paginator(visible, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    audit.record_reads(request.user, page_obj.object_list, "skills", "people")
     return render(request, "skills/people.html", {"page_obj": page_obj})
 
 
@@ -162,6 +163,7 @@ def person_skills(request, participant_id):
             return redirect("skills_person", participant_id=person.pk)
     elif request.method == "POST":
         raise Http404
+    audit.record_read(request.user, person, "skills")
     scale = services.levels()
     overview = _with_charts(services.skills_overview(person), scale)
     return render(
@@ -182,6 +184,9 @@ def evidence_file(request, event_id):
     )
     if event is None or not access.can_view_person(request.user, event.mastery.participant):
         raise Http404
+    audit.record_read(
+        request.user, event.mastery.participant, "evidence", event.evidence_file.name[-300:]
+    )
     response = FileResponse(
         event.evidence_file.open("rb"),
         as_attachment=True,
@@ -201,6 +206,7 @@ def skills_matrix(request):
     people_page = list(page_obj.object_list)
     cells = matrix.cells_for([p.pk for p in people_page], tools)
     table = [{"person": p, "cells": [cells.get((p.pk, t.pk)) for t in tools]} for p in people_page]
+    audit.record_reads(request.user, people_page, "skills", "matrix")
     is_hr = access.is_hr(request.user)
     return render(
         request,
@@ -229,9 +235,15 @@ def _export_name(extension):
     return f"skills-matrix-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
+def _log_export(request, filters, kind):
+    people = matrix.visible_rows(request.user, filters).count()
+    audit.record_export(request.user, "skills_matrix", people=people, detail=kind)
+
+
 def matrix_csv(request):
     """The matrix as CSV, streamed row by row (UTF-8 with BOM so Excel reads Cyrillic)."""
     filters = matrix.read_filters(request.GET)
+    _log_export(request, filters, "csv")
     writer = csv.writer(_Echo(), delimiter=";")
 
     def lines():
@@ -249,6 +261,7 @@ def matrix_xlsx(request):
     from openpyxl import Workbook
 
     filters = matrix.read_filters(request.GET)
+    _log_export(request, filters, "xlsx")
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Skills matrix"))
     for row in matrix.export_rows(request.user, filters):

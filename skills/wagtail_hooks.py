@@ -17,14 +17,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from mentoring.agreements import AGREEMENT_DEFAULTS_HOOK
 from mentoring.dashboard import DASHBOARD_SECTION_HOOK, MENTEE_LINK_HOOK, MenteeLink
 from mentoring.health import SIGNALS_HOOK
+from mentoring.personal_data import ANONYMISE_HOOK, PERSONAL_DATA_HOOK
 from mentoring.results import RESULTS_HOOK
-from skills import admin_views, contributions
+from skills import admin_views, contributions, personal_data
 from skills.models import MasteryEvent, SkillLevel, ToolCategory, ToolPage
 
 hooks.register(DASHBOARD_SECTION_HOOK, contributions.my_skills_section)
 hooks.register(RESULTS_HOOK, contributions.results)
 hooks.register(SIGNALS_HOOK, contributions.stalled_goals)
 hooks.register(AGREEMENT_DEFAULTS_HOOK, contributions.agreement_defaults)
+hooks.register(PERSONAL_DATA_HOOK, personal_data.sections)
+hooks.register(ANONYMISE_HOOK, personal_data.anonymise)
 
 
 @hooks.register("register_admin_urls")

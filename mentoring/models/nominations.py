@@ -55,7 +55,13 @@ class Nomination(models.Model):
         verbose_name=_("nominee"),
         on_delete=models.CASCADE,
         related_name="nominations",
+        null=True,
+        blank=True,
+        help_text=_("Empty when the e-mail given belongs to nobody in the programme."),
     )
+    # What the nominator typed for a recommendation: the form answers the same whether or
+    # not it belongs to a participant, so nobody learns who is in the programme from it.
+    nominee_email = models.EmailField(_("nominee's e-mail as given"), blank=True)
     cycle = models.ForeignKey(
         Cycle, verbose_name=_("cycle"), on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -90,7 +96,7 @@ class Nomination(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.nominee} ({self.get_kind_display()})"
+        return f"{self.nominee or self.nominee_email} ({self.get_kind_display()})"
 
     @property
     def competency_scores(self):

@@ -11,7 +11,9 @@ from .programme import Pair
 class SupportIssue(models.Model):
     """A concern one side of a pair raises with the curator, privately.
 
-    Invisible to the other side of the pair; the curator tracks it to resolution.
+    Invisible to the other side of the pair; the curator tracks it to resolution. It
+    reaches HR admins only when the curator hands it over: the step is recorded (who,
+    when, why) and its author sees on «My messages to the curator» that it was.
     """
 
     class Status(models.TextChoices):
@@ -33,6 +35,16 @@ class SupportIssue(models.Model):
     created_at = models.DateTimeField(_("raised"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    handed_to_hr_at = models.DateTimeField(_("handed over to HR"), null=True, blank=True)
+    handed_to_hr_by = models.ForeignKey(
+        Participant,
+        verbose_name=_("handed over by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    handover_reason = models.TextField(_("why HR is needed"), blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -47,9 +59,26 @@ class SupportIssue(models.Model):
         self.resolved_at = timezone.now() if self.status == self.Status.RESOLVED else None
         self.save(update_fields=["status", "resolved_at", "updated_at"])
 
+    @property
+    def handed_to_hr(self):
+        return self.handed_to_hr_at is not None
+
+    def hand_over_to_hr(self, by, reason):
+        """The curator's recorded step that lets HR admins read this issue."""
+        self.handed_to_hr_at = timezone.now()
+        self.handed_to_hr_by = by
+        self.handover_reason = reason
+        self.save(
+            update_fields=["handed_to_hr_at", "handed_to_hr_by", "handover_reason", "updated_at"]
+        )
+
 
 class IssueNote(models.Model):
-    """A working note on an issue: read by the curator and HR admins only."""
+    """A working note on an issue.
+
+    Notes the pair's curator writes are read by that curator only; once the issue is handed
+    over, HR admins may add notes, which the curator reads too.
+    """
 
     issue = models.ForeignKey(
         SupportIssue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="notes"

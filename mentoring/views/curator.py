@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from mentoring import access, health
+from mentoring import access, audit, health
 from mentoring.dashboard import mentor_links
-from mentoring.forms import IssueNoteForm
+from mentoring.forms import HandoverForm, IssueNoteForm
 from mentoring.models import Feedback, IssueNote, Pair, SupportIssue
 from mentoring.roles import Role
 
@@ -35,18 +35,26 @@ def desk(request):
         ({"pair": p, "signals": signals.get(p.pk, [])} for p in pairs),
         key=lambda r: (-sum(s.severity for s in r["signals"]), r["pair"].mentee.full_name),
     )
-    issues = (
-        access.issues_visible_to(request.user)
-        .filter(pair__curator=access.participant_of(request.user))
-        .exclude(status=SupportIssue.Status.RESOLVED)
-        .select_related("pair__mentor__user", "pair__mentee__user", "raised_by__user")
+    visible = access.issues_visible_to(request.user).select_related(
+        "pair__mentor__user", "pair__mentee__user", "raised_by__user"
     )
+    issues = visible.filter(pair__curator=access.participant_of(request.user)).exclude(
+        status=SupportIssue.Status.RESOLVED
+    )
+    handed = SupportIssue.objects.none()
+    if access.is_hr_admin(request.user):
+        handed = (
+            visible.filter(handed_to_hr_at__isnull=False)
+            .exclude(status=SupportIssue.Status.RESOLVED)
+            .order_by("-handed_to_hr_at")
+        )
     return render(
         request,
         "mentoring/curator_desk.html",
         {
             "rows": rows,
             "issues": issues,
+            "handed": handed,
             "healthy": sum(1 for r in rows if not r["signals"]),
             "mentor_links": mentor_links(),
         },
@@ -62,6 +70,7 @@ def curator_pair(request, pk):
     )
     if pair is None or not access.can_curate(request.user, pair):
         raise Http404
+    audit.record_reads(request.user, [pair.mentor, pair.mentee], "meetings", "curator")
     meetings = Paginator(
         pair.meetings.only("pk", "held_on", "duration_minutes", "topics_requested", "pair_id")
         .prefetch_related("tools")
@@ -92,7 +101,11 @@ def curator_pair(request, pk):
 
 
 def curator_issue(request, pk):
-    """`/curator/issues/<pk>/`: track one issue; notes are for the curator and HR admins."""
+    """`/curator/issues/<pk>/`: track one issue.
+
+    The pair's curator reads it with all their notes and may hand it over to HR; an HR
+    admin reads it only after that handover, without the curator's own notes.
+    """
     issue = (
         SupportIssue.objects.filter(pk=pk)
         .select_related(
@@ -102,6 +115,23 @@ def curator_issue(request, pk):
     )
     if issue is None or not access.can_manage_issue(request.user, issue):
         raise Http404
+    if request.method == "GET":
+        audit.record_read(request.user, issue.raised_by, "issue", issue.subject)
+    is_curator = access.can_curate(request.user, issue.pair)
+    if request.method == "POST" and "hand_over" in request.POST:
+        handover = HandoverForm(request.POST)
+        if not is_curator or issue.handed_to_hr:
+            raise PermissionDenied
+        if handover.is_valid():
+            issue.hand_over_to_hr(
+                access.participant_of(request.user), handover.cleaned_data["reason"]
+            )
+            messages.success(
+                request, _("The issue is handed over to HR. Its author sees that it was.")
+            )
+            return redirect("curator_issue", pk=issue.pk)
+        form = IssueNoteForm(initial={"status": issue.status})
+        return _issue_page(request, issue, form, handover, is_curator)
     form = IssueNoteForm(request.POST or None, initial={"status": issue.status})
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["text"].strip():
@@ -114,7 +144,19 @@ def curator_issue(request, pk):
             issue.set_status(form.cleaned_data["status"])
         messages.success(request, _("The issue is updated."))
         return redirect("curator_issue", pk=issue.pk)
-    notes = issue.notes.select_related("author__user")
+    return _issue_page(request, issue, form, HandoverForm(), is_curator)
+
+
+def _issue_page(request, issue, form, handover, is_curator):
+    notes = access.issue_notes_visible_to(request.user, issue).select_related("author__user")
     return render(
-        request, "mentoring/curator_issue.html", {"issue": issue, "notes": notes, "form": form}
+        request,
+        "mentoring/curator_issue.html",
+        {
+            "issue": issue,
+            "notes": notes,
+            "form": form,
+            "handover_form": handover if is_curator and not issue.handed_to_hr else None,
+            "is_curator": is_curator,
+        },
     )

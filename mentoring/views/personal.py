@@ -40,18 +40,34 @@ def my_dashboard(request):
 
 @require_POST
 def update_consent(request):
-    """Change one's own consent to share progress with HR; never anyone else's."""
+    """Change one's own consents (to HR, to be listed for colleagues); never anyone else's.
+
+    Each change is a consent record (:func:`mentoring.consents.record`) and takes effect
+    at once on every page that filters on the flags.
+    """
     me = access.participant_of(request.user)
     if me is None:
         messages.error(request, _("Your account has no participant profile yet."))
         return redirect("my_dashboard")
+    before = {"consent_to_share": me.consent_to_share, "listed_as_expert": me.listed_as_expert}
     form = ConsentForm(request.POST, instance=me)
     if form.is_valid():
-        consents.record(me, ConsentKind.SHARE_WITH_HR, form.cleaned_data["consent_to_share"])
-        if form.cleaned_data["consent_to_share"]:
-            messages.success(request, _("HR can now see your progress by name."))
-        else:
-            messages.success(request, _("HR now sees your progress only in anonymous summaries."))
+        share = form.cleaned_data["consent_to_share"]
+        listed = form.cleaned_data["listed_as_expert"]
+        if share != before["consent_to_share"]:
+            consents.record(me, ConsentKind.SHARE_WITH_HR, share, by=request.user)
+            if share:
+                messages.success(request, _("HR can now see your progress by name."))
+            else:
+                messages.success(
+                    request, _("HR now sees your progress only in anonymous summaries.")
+                )
+        if listed != before["listed_as_expert"]:
+            consents.record(me, ConsentKind.LISTED_AS_EXPERT, listed, by=request.user)
+            if listed:
+                messages.success(request, _("Colleagues now see you in «whom to ask» lists."))
+            else:
+                messages.success(request, _("Your name is no longer in «whom to ask» lists."))
     return redirect("my_dashboard")
 
 

@@ -86,7 +86,7 @@ def test_curator_sees_the_pair_but_not_its_private_notes(client, world):
     assert NOTE not in body
 
 
-@pytest.mark.parametrize("who", ["mentor", "mentee", "other_curator", "hr_editor"])
+@pytest.mark.parametrize("who", ["mentor", "mentee", "other_curator", "hr_editor", "hr_admin"])
 def test_curator_pair_page_is_refused_to_others(client, world, who):
     client.force_login(world[who].user)
     assert client.get(reverse("curator_pair", args=[world["pair"].pk])).status_code == 404
@@ -218,7 +218,17 @@ def test_issue_goes_to_the_curator_and_stays_invisible_to_the_other_side(
     )
 
 
-def test_curator_tracks_the_issue_with_notes_only_curator_and_hr_admin_see(client, world):
+def test_hr_admin_never_reads_named_feedback(client, world):
+    """The feedback form promises «only the curator reads your answers with your name»."""
+    FeedbackFactory(meeting=world["meeting"], what_to_change="Меньше теории, больше практики")
+    client.force_login(world["hr_admin"].user)
+    response = client.get(reverse("curator_pair", args=[world["pair"].pk]))
+    assert response.status_code == 404
+    assert "Меньше теории" not in response.content.decode()
+    assert not access.can_read_feedback_authors(world["hr_admin"].user, world["pair"])
+
+
+def test_curator_tracks_the_issue_with_notes_only_the_curator_sees(client, world):
     issue = SupportIssueFactory(pair=world["pair"])
     client.force_login(world["curator"].user)
     client.post(
@@ -230,8 +240,8 @@ def test_curator_tracks_the_issue_with_notes_only_curator_and_hr_admin_see(clien
     assert IssueNote.objects.get().author == world["curator"]
 
     client.force_login(world["hr_admin"].user)
-    body = client.get(reverse("curator_issue", args=[issue.pk])).content.decode()
-    assert "договорились о темпе" in body
+    assert client.get(reverse("curator_issue", args=[issue.pk])).status_code == 404
+    assert issue.subject not in client.get(reverse("curator_desk")).content.decode()
 
     client.force_login(world["mentee"].user)
     body = client.get(reverse("my_issues")).content.decode()
@@ -276,3 +286,51 @@ def test_dashboard_links_members_to_the_pair_page(client, world):
     client.force_login(world["curator"].user)
     body = client.get(reverse("my_dashboard")).content.decode()
     assert reverse("curator_pair", args=[world["pair"].pk]) in body
+
+
+def test_issue_reaches_hr_admin_only_after_the_curator_hands_it_over(client, world):
+    issue = SupportIssueFactory(pair=world["pair"], raised_by=world["mentee"])
+    IssueNote.objects.create(issue=issue, author=world["curator"], text="Моя рабочая заметка")
+    url = reverse("curator_issue", args=[issue.pk])
+    client.force_login(world["hr_admin"].user)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"hand_over": "1", "reason": "x"}).status_code == 404
+
+    # only the curator hands over; the mentee cannot
+    client.force_login(world["mentee"].user)
+    client.post(url, {"hand_over": "1", "reason": "Сам передам"})
+    issue.refresh_from_db()
+    assert not issue.handed_to_hr
+
+    client.force_login(world["curator"].user)
+    client.post(url, {"hand_over": "1", "reason": "Нужен перевод в другую пару"})
+    issue.refresh_from_db()
+    assert issue.handed_to_hr and issue.handed_to_hr_by == world["curator"]
+    assert issue.handover_reason == "Нужен перевод в другую пару"
+
+    client.force_login(world["hr_admin"].user)
+    body = client.get(url).content.decode()
+    assert issue.description in body and "Нужен перевод в другую пару" in body
+    assert "Моя рабочая заметка" not in body
+    assert issue.subject in client.get(reverse("curator_desk")).content.decode()
+    client.post(url, {"status": "in_progress", "text": "HR подберёт другую пару"})
+    client.force_login(world["curator"].user)
+    assert "HR подберёт другую пару" in client.get(url).content.decode()
+
+    client.force_login(world["mentee"].user)
+    body = client.get(reverse("my_issues")).content.decode()
+    assert "передал обращение HR-администраторам" in body
+    assert "Нужен перевод в другую пару" in body
+    assert "Моя рабочая заметка" not in body
+
+    for who in ("hr_editor", "other_curator", "mentor"):
+        client.force_login(world[who].user)
+        assert client.get(url).status_code == 404
+
+
+def test_promises_on_screen_match_the_rule(client, world):
+    client.force_login(world["mentee"].user)
+    body = client.get(reverse("issue_new", args=[world["pair"].pk])).content.decode()
+    assert "HR-администраторы читают" not in body
+    body = client.get(reverse("meeting_detail", args=[world["meeting"].pk])).content.decode()
+    assert "читает только куратор" in body

@@ -55,22 +55,40 @@ def test_recommending_a_colleague_by_email(client, pair):
     assert Nomination.objects.get().nominee == colleague
 
 
-def test_unknown_colleague_is_a_clear_error_and_input_is_kept(client, pair):
+def test_the_answer_never_tells_whether_an_email_is_a_participant(client, pair):
+    """It used to answer «nobody in the programme has this address» (enumeration)."""
+    colleague = ParticipantFactory()
     client.force_login(pair.mentor.user)
-    response = client.post(
-        reverse("nominate"),
-        {
-            "kind": "recommendation",
-            "colleague_email": "nobody@example.com",
-            "token": str(uuid.uuid4()),
-            "statement": "Отличный специалист",
-            **SCORES,
-        },
-    )
-    body = response.content.decode()
-    assert "В программе нет участника с таким адресом" in body
-    assert "Отличный специалист" in body
-    assert not Nomination.objects.exists()
+
+    def recommend(email):
+        response = client.post(
+            reverse("nominate"),
+            {
+                "kind": "recommendation",
+                "colleague_email": email,
+                "token": str(uuid.uuid4()),
+                "statement": "Отличный специалист",
+                **SCORES,
+            },
+            follow=True,
+        )
+        body = response.content.decode()
+        return response.status_code, response.redirect_chain, _message(body)
+
+    known = recommend(colleague.user.email)
+    unknown = recommend("nobody@example.com")
+    assert known == unknown
+    assert "нет участника" not in client.get(reverse("nominate")).content.decode()
+    body = client.get(reverse("nominate")).content.decode()
+    assert colleague.full_name not in body  # the list shows the address as typed
+    assert Nomination.objects.get(nominee_email="nobody@example.com").nominee is None
+    assert Nomination.objects.get(nominee_email=colleague.user.email).nominee == colleague
+
+
+def _message(body):
+    import re
+
+    return re.findall(r'class="message[^"]*"[^>]*>(.*?)<', body, flags=re.S)
 
 
 def test_hr_decision_in_the_admin_emails_the_nominee_once(

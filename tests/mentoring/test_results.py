@@ -71,16 +71,30 @@ def test_small_groups_are_hidden(client, hr_editor):
 def test_groups_from_min_size_are_shown(client, hr_editor, settings):
     settings.MIN_GROUP_SIZE = 5
     pairs = _pairs(5)
-    _pairs(2)  # another cycle, too small on its own
     client.force_login(hr_editor.user)
     active = _series(client, "active_pairs")
-    assert active.total == 7
-    by_group = dict(active.by_group)
-    assert by_group[pairs[0].cycle.name] == 5
-    assert None in by_group.values()
+    assert active.total == 5
+    assert dict(active.by_group)[pairs[0].cycle.name] == 5
     assert _series(client, "feedback_usefulness").total == 4
-    assert _series(client, "meetings").by_month[datetime.date.today().replace(day=1)] == 7
+    assert _series(client, "meetings").by_month[datetime.date.today().replace(day=1)] == 5
     assert _series(client, "active_pairs", cycle=pairs[0].cycle.pk).total == 5
+
+
+def test_a_hidden_group_is_never_recoverable_by_subtraction(client, hr_editor, settings):
+    """Total 7 beside a visible 5 gave away the hidden 2 (this test used to assert it)."""
+    settings.MIN_GROUP_SIZE = 5
+    pairs = _pairs(5)
+    small = _pairs(2)  # another cycle, too small on its own
+    client.force_login(hr_editor.user)
+    active = _series(client, "active_pairs")
+    by_group = dict(active.by_group)
+    assert by_group[small[0].cycle.name] is None
+    shown = [v for v in (active.total, by_group[pairs[0].cycle.name]) if v is not None]
+    assert len(shown) <= 1  # total and the big cycle never both: 7 − 5 = 2
+    # nor through the filter: the big cycle alone against the total without the filter
+    filtered = _series(client, "active_pairs", cycle=pairs[0].cycle.pk).total
+    assert active.total is None or filtered is None
+    assert _series(client, "active_pairs", cycle=small[0].cycle.pk).total is None
 
 
 def test_mentors_retained_and_ideas(client, hr_admin):
@@ -167,3 +181,26 @@ def test_charts_are_valid_svg_numbers_in_russian(client, hr_editor, settings):
                 if name in el.attrib:
                     float(el.attrib[name])
     assert any(h > 0 for h in heights)
+
+
+def test_plant_filter_and_total_never_give_away_a_small_plant(client, hr_editor, settings):
+    """Meetings 7 in total and 5 with ``?plant=`` gave away the small plant's 2."""
+    from tests.mentoring.factories import DepartmentFactory
+
+    settings.MIN_GROUP_SIZE = 5
+    big, small = DepartmentFactory(), DepartmentFactory()
+    cycle = CycleFactory()
+    _pairs(5, cycle=cycle, mentee__department=big)
+    _pairs(2, cycle=cycle, mentee__department=small)
+    client.force_login(hr_editor.user)
+    month = datetime.date.today().replace(day=1)
+    for key in ("meetings", "active_pairs", "feedback_usefulness"):
+        everyone = _series(client, key)
+        plant = _series(client, key, plant=big.plant_id)
+        assert everyone.total is None or plant.total is None, key
+        assert dict(everyone.by_group).get(small.plant.name) is None
+        assert dict(everyone.by_group).get(big.plant.name) is None or everyone.total is None
+        if everyone.by_month:
+            assert everyone.by_month[month] is None or plant.by_month[month] is None
+    workbook_body = client.get(reverse("programme_results_xlsx"), {"plant": small.plant_id})
+    assert workbook_body.status_code == 200

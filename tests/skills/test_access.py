@@ -131,7 +131,6 @@ def test_hr_aggregates_hide_small_groups(client, db, hr_admin, settings):
     client.force_login(hr_admin.user)
     body = client.get(reverse("skills_matrix")).content.decode()
     assert "Цех большой" in body
-    assert "5 человек" in body
     assert "группа слишком мала" in body
     assert "Все подразделения" in body and "7 человек" in body
     from skills import matrix
@@ -139,11 +138,31 @@ def test_hr_aggregates_hide_small_groups(client, db, hr_admin, settings):
     rows = matrix.aggregates(matrix.read_filters({}), [instrument])
     by_name = {("total" if r["is_total"] else r["department"].name): r for r in rows}
     assert by_name["total"]["cells"] == [{"mastered": 7, "mean": 3.0}]
-    assert by_name["Цех большой"]["cells"] == [{"mastered": 5, "mean": 3.0}]
+    # the big department's figures would give the small one's away (7 − 5): hidden too
+    assert by_name["Цех большой"]["cells"] == [{"mastered": None, "mean": None}]
+    assert by_name["Цех большой"]["size"] is None
     assert by_name["Цех малый"]["cells"] == [{"mastered": None, "mean": None}]
     assert by_name["Цех малый"]["size"] is None
     # no individual is shown (nobody consented)
     assert first.mentee.full_name not in body
+
+
+def test_hr_summary_never_shows_the_level_of_one_person(client, db, hr_admin, settings):
+    """A department of 5 where one person has a level: the mean would be their level."""
+    settings.MIN_GROUP_SIZE = 5
+    instrument = tool("Kaiten")
+    dept = DepartmentFactory(name="Цех один")
+    mentor = ParticipantFactory(roles=[Role.MENTOR])
+    pairs = [PairFactory(mentor=mentor, mentee__department=dept) for _ in range(5)]
+    services.record_level(pairs[0].mentee, instrument, Lens.MENTOR, 2)
+    from skills import matrix
+
+    rows = matrix.aggregates(matrix.read_filters({}), [instrument])
+    for row in rows:
+        assert row["cells"][0]["mean"] is None
+    client.force_login(hr_admin.user)
+    body = client.get(reverse("skills_matrix")).content.decode()
+    assert " / 2.0" not in body and " / 2,0" not in body
 
 
 def test_evidence_file_only_for_those_who_may_see(client, world, tmp_path, settings):

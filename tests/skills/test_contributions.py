@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.dashboard import sections_for
@@ -39,7 +40,9 @@ def test_results_hide_groups_below_min_size(db, settings):
     previous = (month - datetime.timedelta(days=1)).replace(day=1)
     level_ups, mastered = contributions.results(ResultFilters(months=(previous, month)))
     assert level_ups.by_month == {previous: 0, month: 14}
-    assert dict(mastered.by_group) == {"Большой цех": 5, "Малый цех": None}
+    # the big department is hidden too: the total 7 minus a visible 5 would give away the 2
+    assert mastered.total == 7
+    assert dict(mastered.by_group) == {"Большой цех": None, "Малый цех": None}
     # only the small department: every figure over fewer than 5 people is hidden
     only_small = ResultFilters(months=(month,), plant_id=small.plant_id)
     level_ups, mastered = contributions.results(only_small)
@@ -88,3 +91,25 @@ def test_curator_desk_signals_goals_without_progress(client, db):
 
     services.record_level(pair.mentee, stalled, Lens.SELF, 1)
     assert contributions.stalled_goals([pair]) == {}
+
+
+def test_a_plant_filter_never_gives_away_the_rest_by_subtraction(client, db, settings):
+    """Tools mastered 7 with no filter and 5 with ``?plant=`` gave away the other plant's 2."""
+    settings.MIN_GROUP_SIZE = 5
+    instrument = tool("Яндекс Трекер")
+    cycle = CycleFactory()
+    mentor = ParticipantFactory(roles=[Role.MENTOR])
+    big, small = DepartmentFactory(name="Большой цех"), DepartmentFactory(name="Малый цех")
+    for pair in _pairs(5, big, cycle, mentor) + _pairs(2, small, cycle, mentor):
+        services.record_level(pair.mentee, instrument, Lens.MENTOR, 3)
+    hr = ParticipantFactory(roles=[Role.HR_EDITOR])
+    client.force_login(hr.user)
+
+    def figure(**params):
+        response = client.get(reverse("programme_results"), params)
+        return {i["series"].key: i["series"] for i in response.context["series"]}
+
+    everyone = figure()["skills_tools_mastered"].total
+    big_only = figure(plant=big.plant_id)["skills_tools_mastered"].total
+    assert everyone is None or big_only is None
+    assert figure(plant=small.plant_id)["skills_tools_mastered"].total is None

@@ -5,6 +5,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from django.urls import reverse
+
+from mentoring import consents
+from mentoring.models import ConsentKind
 from mentoring.roles import Role
 from skills import services
 from skills.blocks import (
@@ -92,20 +96,47 @@ def test_quick_card_pdf_is_one_a4_page(client, pair, datalens):
     assert "Яндекс DataLens" in text and "Откройте отчёт" in text
 
 
-def test_experts_are_mentors_and_consenting_mentees_at_level_3(client, pair, datalens):
+def test_experts_are_people_listed_for_colleagues_at_level_3(client, pair, datalens):
+    """Only the separate consent to be listed puts a name on a tool page — mentors too.
+
+    The consent to HR never does (it used to: a mentee who allowed HR to see their
+    progress appeared by name to every employee).
+    """
     mentor = ParticipantFactory(roles=[Role.MENTOR], position="Аналитик данных")
-    shy = ParticipantFactory(roles=[Role.MENTEE], consent_to_share=False)
-    open_ = ParticipantFactory(roles=[Role.MENTEE], consent_to_share=True)
+    unlisted_mentor = ParticipantFactory(roles=[Role.MENTOR])
+    hr_only = ParticipantFactory(roles=[Role.MENTEE])
+    listed = ParticipantFactory(roles=[Role.MENTEE])
     weak = ParticipantFactory(roles=[Role.MENTOR])
-    for person, level in ((mentor, 4), (shy, 4), (open_, 3), (weak, 2)):
+    consents.record(hr_only, ConsentKind.SHARE_WITH_HR, True)
+    for person in (mentor, listed, weak):
+        consents.record(person, ConsentKind.LISTED_AS_EXPERT, True)
+    for person, level in ((mentor, 4), (unlisted_mentor, 4), (hr_only, 4), (listed, 3), (weak, 2)):
         services.record_level(person, datalens, Lens.SELF, level)
     client.force_login(pair.mentee.user)
     body = client.get(datalens.url).content.decode()
     assert mentor.full_name in body and "Аналитик данных" in body
     assert mentor.department.name in body
-    assert open_.full_name in body
-    assert shy.full_name not in body
+    assert listed.full_name in body
+    assert hr_only.full_name not in body
+    assert unlisted_mentor.full_name not in body
     assert weak.full_name not in body
+
+
+def test_withdrawing_the_listing_consent_takes_effect_at_once(client, pair, datalens):
+    person = ParticipantFactory(roles=[Role.MENTOR])
+    services.record_level(person, datalens, Lens.SELF, 4)
+    client.force_login(person.user)
+    client.post(reverse("update_consent"), {"listed_as_expert": "on"})
+    person.refresh_from_db()
+    assert person.listed_as_expert is True
+    assert consents.has_consent(person, ConsentKind.LISTED_AS_EXPERT)
+    client.force_login(pair.mentee.user)
+    assert person.full_name in client.get(datalens.url).content.decode()
+    client.force_login(person.user)
+    client.post(reverse("update_consent"), {})
+    assert not consents.has_consent(person, ConsentKind.LISTED_AS_EXPERT)
+    client.force_login(pair.mentee.user)
+    assert person.full_name not in client.get(datalens.url).content.decode()
 
 
 def test_related_content_comes_from_reverse_relations(datalens):
