@@ -9,4 +9,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from cms import sessions  # noqa: F401 - connects the login signal
+        from cms import (
+            sessions,  # noqa: F401 - connects the login signal
+            wording,
+        )
+
+        wording.install()

@@ -9,6 +9,7 @@ from collections import defaultdict
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from mentoring import access
 from mentoring.results import ResultSeries
@@ -50,8 +51,9 @@ def track_progress(filters):
     def shown(people, value):
         return value if access.group_is_reportable(len(people)) else None
 
-    by_month = {m: shown(people_by_month[m], done_by_month[m]) for m in filters.months}
-    everyone = set().union(*people_by_month.values()) if people_by_month else set()
+    # A count of completed modules says nothing about any one person, so it is shown as is;
+    # the number of people per track is about people and keeps the group rule.
+    by_month = {m: done_by_month[m] for m in filters.months}
     tracks = TrackPage.objects.live().order_by("path").only("title", "path")
     by_group = [
         (t.title, shown(people_by_track[t.path], len(people_by_track[t.path]))) for t in tracks
@@ -61,8 +63,8 @@ def track_progress(filters):
             key="curricula.modules_completed",
             title=_("Track modules completed"),
             by_month=by_month,
-            total=shown(everyone, len(seen)),
+            total=len(seen),
             by_group=by_group,
-            unit=_("modules"),
+            count_unit=ngettext_lazy("module", "modules"),
         )
     ]

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.widgets import ChoiceRadioSelect
 from mentoring.models import Feedback, Idea, Meeting, Nomination, Participant, SupportIssue
 
 
@@ -83,8 +84,8 @@ class FeedbackForm(forms.ModelForm):
         model = Feedback
         fields = ["usefulness", "equal_dialogue", "what_to_change"]
         widgets = {
-            "usefulness": forms.RadioSelect,
-            "equal_dialogue": forms.RadioSelect,
+            "usefulness": ChoiceRadioSelect,
+            "equal_dialogue": ChoiceRadioSelect,
             "what_to_change": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
@@ -149,12 +150,12 @@ class NominationForm(forms.ModelForm):
             "statement",
         ]
         widgets = {
-            "kind": forms.RadioSelect,
-            "digital_literacy": forms.RadioSelect,
-            "systems_thinking": forms.RadioSelect,
-            "expertise": forms.RadioSelect,
-            "communication": forms.RadioSelect,
-            "motivation": forms.RadioSelect,
+            "kind": ChoiceRadioSelect,
+            "digital_literacy": ChoiceRadioSelect,
+            "systems_thinking": ChoiceRadioSelect,
+            "expertise": ChoiceRadioSelect,
+            "communication": ChoiceRadioSelect,
+            "motivation": ChoiceRadioSelect,
             "statement": forms.Textarea(attrs={"rows": 4}),
         }
 

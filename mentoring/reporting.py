@@ -10,6 +10,7 @@ import datetime
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from mentoring import access
 from mentoring.models import Cycle, Feedback, Idea, Meeting, Pair, Plant
@@ -77,7 +78,7 @@ def active_pairs(filters, labels):
         key="active_pairs",
         title=_("Active pairs"),
         total=_shown(total["value"], total["people"]),
-        unit=_("pairs"),
+        count_unit=ngettext_lazy("pair", "pairs"),
     )
     series.by_group = _by_group(
         by_plant.order_by("mentee__plant"), lambda r: labels["plant"].get(r["mentee__plant"])
@@ -85,11 +86,16 @@ def active_pairs(filters, labels):
     return series
 
 
-def _monthly_count(records, filters, labels, *, date_field, person, plant, **series):
+def _monthly_count(
+    records, filters, labels, *, date_field, person, plant, about_people=True, **series
+):
     """A count per month, in total and per plant, each hidden below the group size.
 
-    ``person`` is the field whose distinct values are the people a figure is about.
+    ``person`` is the field whose distinct values are the people a figure is about. A count
+    of things that say nothing about any one person (ideas implemented) is shown as it is:
+    ``about_people=False``.
     """
+    shown = _shown if about_people else (lambda value, people: value)
     people = Count(person, distinct=True)
     rows = (
         records.filter(**{f"{date_field}__gte": filters.months[0]})
@@ -98,13 +104,17 @@ def _monthly_count(records, filters, labels, *, date_field, person, plant, **ser
         .annotate(value=Count("pk"), people=people)
         .order_by("month")
     )
-    found = {_month(r["month"]): _shown(r["value"], r["people"]) for r in rows}
+    found = {_month(r["month"]): shown(r["value"], r["people"]) for r in rows}
     total = records.aggregate(value=Count("pk"), people=people)
     by_plant = records.values(plant).annotate(value=Count("pk"), people=people).order_by(plant)
     return ResultSeries(
         by_month={m: found.get(m, 0) for m in filters.months},
-        total=_shown(total["value"], total["people"]),
-        by_group=_by_group(by_plant, lambda r: labels["plant"].get(r[plant])),
+        total=shown(total["value"], total["people"]),
+        by_group=[
+            (labels["plant"][r[plant]], shown(r["value"], r["people"]))
+            for r in by_plant
+            if r[plant] in labels["plant"]
+        ],
         **series,
     )
 
@@ -120,7 +130,7 @@ def meetings_per_month(filters, labels):
         plant="pair__mentee__plant",
         key="meetings",
         title=_("Meetings per month"),
-        unit=_("meetings"),
+        count_unit=ngettext_lazy("meeting", "meetings"),
     )
 
 
@@ -170,9 +180,10 @@ def ideas_implemented(filters, labels):
         date_field="implemented_on",
         person="author",
         plant="author__plant",
+        about_people=False,
         key="ideas_implemented",
         title=_("Ideas implemented"),
-        unit=_("ideas"),
+        count_unit=ngettext_lazy("idea", "ideas"),
     )
 
 

@@ -38,6 +38,18 @@ class ResultSeries:
     # rows of (group label, value or None if the group is below MIN_GROUP_SIZE)
     by_group: list[tuple[str, int | float | None]] = field(default_factory=list)
     unit: str = ""
+    # For a count: ``ngettext_lazy("pair", "pairs")``; the total picks the Russian form
+    # («1 пара», «2 пары», «9 пар»), which one ``unit`` cannot.
+    count_unit: object = None
+
+    @property
+    def unit_text(self):
+        """The unit as printed after the total."""
+        if self.count_unit is not None and isinstance(self.total, int):
+            return self.count_unit % self.total
+        if self.count_unit is not None and not self.unit:
+            return self.count_unit % 5
+        return str(self.unit)
 
 
 def providers():

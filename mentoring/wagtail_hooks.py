@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms import wording
 from mentoring import access, admin_paperwork, consents, hours
 from mentoring.admin_choosers import (
     curator_chooser,
@@ -127,7 +128,9 @@ class PairViewSet(ModelViewSet):
         TransitionColumn("transitions", label=_("Move to")),
         AddendumLinkColumn("addendum", label=_("Addendum")),
     ]
-    list_filter = ["status", "cycle", "mentee__plant"]
+    filterset_class = wording.labelled_filterset(
+        Pair, ["status", "cycle", "mentee__plant"], {"mentee__plant": _("Mentee's plant")}
+    )
 
     def get_queryset(self, request):
         return Pair.objects.select_related(
