@@ -4,14 +4,16 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('curricula', '0003_russian_name_of_default_workflow'),
+        ("curricula", "0003_russian_name_of_default_workflow"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='materialtag',
-            options={'verbose_name': 'topic tag of a material', 'verbose_name_plural': 'topic tags of materials'},
+            name="materialtag",
+            options={
+                "verbose_name": "topic tag of a material",
+                "verbose_name_plural": "topic tags of materials",
+            },
         ),
     ]

@@ -4,21 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mentoring', '0011_hr_admin_login_locks'),
-        ('skills', '0005_russian_name_of_tool_tags'),
+        ("mentoring", "0011_hr_admin_login_locks"),
+        ("skills", "0005_russian_name_of_tool_tags"),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name='nomination',
-            name='nomination_once_while_pending',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'submitted')), fields=('nominator', 'nominee'), name='nomination_once_while_pending', violation_error_message='You have already nominated this person; the nomination is being considered.'),
+            model_name="nomination",
+            name="nomination_once_while_pending",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "submitted")),
+                fields=("nominator", "nominee"),
+                name="nomination_once_while_pending",
+                violation_error_message="You have already nominated this person; the nomination is being considered.",
+            ),
         ),
         migrations.AlterConstraint(
-            model_name='recordaccess',
-            name='record_access_one_row_per_day',
-            constraint=models.UniqueConstraint(condition=models.Q(('action', 'read')), fields=('actor', 'subject', 'what', 'day'), name='record_access_one_row_per_day', violation_error_message="This read is already in today's access log."),
+            model_name="recordaccess",
+            name="record_access_one_row_per_day",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("action", "read")),
+                fields=("actor", "subject", "what", "day"),
+                name="record_access_one_row_per_day",
+                violation_error_message="This read is already in today's access log.",
+            ),
         ),
     ]

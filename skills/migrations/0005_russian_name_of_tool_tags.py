@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0004_mastery_history_follows_its_subject'),
+        ("skills", "0004_mastery_history_follows_its_subject"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='toolpagetag',
-            options={'verbose_name': 'tag of a tool', 'verbose_name_plural': 'tags of tools'},
+            name="toolpagetag",
+            options={"verbose_name": "tag of a tool", "verbose_name_plural": "tags of tools"},
         ),
     ]
