@@ -10,8 +10,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import (
+            export_values,
             sessions,  # noqa: F401 - connects the login signal
             wording,
         )
 
         wording.install()
+        export_values.install()
