@@ -1,6 +1,15 @@
 from django.urls import path
 
-from mentoring.views import consents, curator, documents, pairs, personal, programme, results
+from mentoring.views import (
+    calendar,
+    consents,
+    curator,
+    documents,
+    pairs,
+    personal,
+    programme,
+    results,
+)
 
 urlpatterns = [
     path("my/", personal.my_dashboard, name="my_dashboard"),
@@ -29,6 +38,15 @@ urlpatterns = [
     path("my/consents/change/", consents.consent_change, name="consent_change"),
     path("my/consents/<int:record_id>/pdf/", consents.consent_pdf, name="consent_pdf"),
     path("my/meetings/<int:pk>/", pairs.meeting_detail, name="meeting_detail"),
+    path("my/pairs/<int:pk>/plan/", calendar.plan_meeting, name="plan_meeting"),
+    path("my/pairs/<int:pk>/plan/<int:planned_id>/", calendar.plan_meeting, name="replan_meeting"),
+    path(
+        "my/pairs/<int:pk>/plan/<int:planned_id>/cancel/",
+        calendar.cancel_planned_meeting,
+        name="cancel_planned_meeting",
+    ),
+    path("my/calendar/", calendar.my_calendar, name="my_calendar"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path("my/issues/", pairs.my_issues, name="my_issues"),
     path("curator/", curator.desk, name="curator_desk"),
     path("curator/pairs/<int:pk>/", curator.curator_pair, name="curator_pair"),
