@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
 from mentoring import access
-from mentoring.models import Cycle, Feedback, Idea, Meeting, Pair, Plant
+from mentoring.models import Cycle, Feedback, Idea, Meeting, Nomination, Pair, Plant
 from mentoring.results import ResultFilters, ResultSeries, providers
 
 
@@ -223,6 +223,42 @@ def mentors_retained(filters, labels):
     )
 
 
+def talent_pool(filters, labels):
+    """The programme's talent pool: people nominated as mentors and accepted, mentors who
+    stayed for another cycle, mentees who became mentors. Counts of people: each below the
+    group size is hidden."""
+    nominations = Nomination.objects.all()
+    pairs = Pair.objects.exclude(status=Pair.Status.PROPOSED)
+    if filters.plant_id:
+        nominations = nominations.filter(nominee__plant_id=filters.plant_id)
+        pairs = pairs.filter(mentor__plant_id=filters.plant_id)
+    nominated = nominations.values("nominee").distinct().count()
+    accepted = (
+        nominations.filter(status=Nomination.Status.ACCEPTED).values("nominee").distinct().count()
+    )
+    second_cycle = (
+        pairs.values("mentor")
+        .annotate(cycles=Count("cycle", distinct=True))
+        .filter(cycles__gte=2)
+        .count()
+    )
+    mentees = Pair.objects.exclude(status=Pair.Status.PROPOSED).values("mentee")
+    became_mentors = pairs.filter(mentor__in=mentees).values("mentor").distinct().count()
+    rows = [
+        (_("Nominated as mentors"), nominated),
+        (_("Nominations accepted"), accepted),
+        (_("Mentors who stayed for another cycle"), second_cycle),
+        (_("Mentees who became mentors"), became_mentors),
+    ]
+    return ResultSeries(
+        key="talent_pool",
+        title=_("Talent pool"),
+        total=_shown(accepted, accepted),
+        count_unit=ngettext_lazy("mentor accepted", "mentors accepted"),
+        by_group=[(label, _shown(value, value)) for label, value in rows],
+    )
+
+
 def compute(filters):
     """Every figure of the dashboard: mentoring's own, then the upper apps' providers."""
     labels = _labels()
@@ -232,6 +268,7 @@ def compute(filters):
         *feedback_averages(filters, labels),
         ideas_implemented(filters, labels),
         mentors_retained(filters, labels),
+        talent_pool(filters, labels),
     ]
     for provider in providers():
         series.extend(provider(filters) or [])

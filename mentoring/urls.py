@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("my/pairs/<int:pk>/addendum/pdf/", documents.addendum_pdf, name="pair_addendum_pdf"),
     path("my/pairs/<int:pk>/end/", documents.pair_end, name="pair_end"),
+    path("my/pairs/<int:pk>/certificate/", documents.certificate_pdf, name="pair_certificate_pdf"),
     path("my/consents/", consents.my_consents, name="my_consents"),
     path("my/consents/change/", consents.consent_change, name="consent_change"),
     path("my/consents/<int:record_id>/pdf/", consents.consent_pdf, name="consent_pdf"),
