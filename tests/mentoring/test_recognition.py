@@ -4,6 +4,7 @@ import io
 
 import pypdf
 import pytest
+
 from django.urls import reverse
 
 from mentoring import reporting
