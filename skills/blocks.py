@@ -67,7 +67,7 @@ class VideoBlock(blocks.StructBlock):
         description = _("A link to a training video with its length")
         preview_value = {
             "title": "Как собрать дашборд за 10 минут",
-            "url": "https://portal.example/video/datalens",
+            "url": "https://portal.uraltrubmash.local/video/datalens",
             "minutes": 10,
         }
 
