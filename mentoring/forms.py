@@ -248,8 +248,15 @@ class ImportUploadForm(forms.Form):
 class PlannedMeetingForm(forms.ModelForm):
     """The pair plans its next meeting: day and time (local), place or link."""
 
-    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    # HTML date and time inputs take ISO values whatever the language of the page
+    day = forms.DateField(
+        label=_("Date"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    time = forms.TimeField(
+        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
     link = forms.URLField(
         label=_("link to the online meeting"), max_length=500, required=False, assume_scheme="https"
     )

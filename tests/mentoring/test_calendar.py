@@ -171,3 +171,12 @@ def test_demo_has_planned_meetings_and_a_previous_cycle_with_meetings(db):
     assert PlannedMeeting.objects.filter(starts_at__gte=timezone.now()).exists()
     pilot = Cycle.objects.get(status=Cycle.Status.FINISHED)
     assert Meeting.objects.filter(pair__cycle=pilot).count() > 10
+
+
+def test_the_move_form_shows_iso_values_for_date_and_time_inputs(client, pair):
+    start = timezone.make_aware(datetime.datetime.combine(_day(), datetime.time(9, 5)))
+    planned = PlannedMeeting.objects.create(pair=pair, starts_at=start)
+    client.force_login(pair.mentor.user)
+    text = client.get(reverse("replan_meeting", args=[pair.pk, planned.pk])).content.decode()
+    assert f'value="{_day().isoformat()}"' in text
+    assert 'value="09:05"' in text
