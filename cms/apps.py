@@ -9,4 +9,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from cms import sessions  # noqa: F401 - connects the login signal
+        from cms import (
+            export_values,
+            sessions,  # noqa: F401 - connects the login signal
+            wording,
+        )
+
+        wording.install()
+        export_values.install()

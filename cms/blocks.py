@@ -20,10 +20,19 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Как подготовиться к встрече", "level": "h2"}
 
 
+class RussianImageBlock(ImageBlock):
+    """Wagtail's ImageBlock, whose image chooser is otherwise labelled «Image» in English
+    (the label comes from the child's name, not from a translated string)."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["image"].label = _("Image")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with alt text (from ImageBlock) and an optional caption."""
 
-    image = ImageBlock(label=_("Image"))
+    image = RussianImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
 
     class Meta:

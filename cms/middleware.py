@@ -4,7 +4,9 @@ from csp.middleware import CSPMiddleware
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.http import Http404
 from django.utils.cache import add_never_cache_headers
+from django.views.defaults import page_not_found
 
 from wagtail.views import serve as wagtail_serve
 
@@ -91,3 +93,20 @@ class PrivateResponsesMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+class ProductNotFoundPageMiddleware:
+    """With ``DEBUG`` on (``make run``), an unknown address shows the product's Russian 404
+    page instead of Django's English technical page, as in production. Without DEBUG Django
+    already renders ``404.html``; this middleware then does nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if settings.DEBUG and isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        return None

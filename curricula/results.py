@@ -10,9 +10,10 @@ from collections import defaultdict
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
-from mentoring.disclosure import Cell, Table
-from mentoring.results import ResultSeries, month_cells
+from mentoring.disclosure import Cell, Table, protect_table
+from mentoring.results import ResultSeries
 
 
 def _month(value):
@@ -33,7 +34,6 @@ def track_progress(filters):
         rows = rows.filter(in_cycle)
     if filters.months:
         rows = rows.filter(completed_at__date__gte=filters.months[0])
-    people_by_month = defaultdict(set)
     done_by_month = defaultdict(int)
     people_by_track = defaultdict(set)
     seen = set()
@@ -44,12 +44,12 @@ def track_progress(filters):
             continue
         seen.add((user_id, module_id))
         month = _month(completed_at)
-        people_by_month[month].add(user_id)
         done_by_month[month] += 1
         people_by_track[path[: -TrackPage.steplen]].add(user_id)
 
-    found = {m: (done_by_month[m], len(people_by_month[m])) for m in people_by_month}
-    everyone = set().union(*people_by_month.values()) if people_by_month else set()
+    # A count of completed modules says nothing about any one person, so it is shown as it
+    # is; the number of people per track is about people and keeps the small-group rule.
+    everyone = set().union(*people_by_track.values()) if people_by_track else set()
     tracks = TrackPage.objects.live().order_by("path").only("title", "path")
     by_track = [
         Cell(
@@ -61,15 +61,14 @@ def track_progress(filters):
         )
         for t in tracks
     ]
-    table = Table(
-        Cell(len(seen), len(everyone), dimension="total"),
-        [month_cells(filters.months, found), by_track],
-    )
+    protect_table(Table(Cell(len(everyone), len(everyone), dimension="total"), [by_track]))
     return [
-        ResultSeries.from_table(
-            table,
+        ResultSeries(
             key="curricula.modules_completed",
             title=_("Track modules completed"),
-            unit=_("modules"),
+            by_month={m: done_by_month[m] for m in filters.months},
+            total=len(seen),
+            by_group=[(c.label, c.shown) for c in by_track if c.displayed],
+            count_unit=ngettext_lazy("module", "modules"),
         )
     ]

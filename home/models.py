@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from curricula.models.printable import PrintablePageMixin
 
 
 class PrincipleBlock(blocks.StructBlock):
@@ -91,8 +92,11 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
-    """A plain page for the programme's rules, principles explained and FAQ."""
+class StandardPage(PrintablePageMixin, Page):
+    """A plain page for the programme's rules, principles explained and FAQ; printable at
+    ``<page url>pdf/`` like the other content pages."""
+
+    pdf_template = "home/pdf/standard_page.html"
 
     intro = models.TextField(_("Introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)

@@ -23,6 +23,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from cms import wording
 from mentoring import addenda, consent_documents, workdays
 from mentoring.admin_choosers import participant_chooser
 from mentoring.models import (
@@ -315,7 +316,9 @@ class AddendumViewSet(ModelViewSet):
             "pdf", "addendum_admin_pdf", gettext_lazy("PDF"), label=gettext_lazy("Document")
         ),
     ]
-    list_filter = ["status", "pair__cycle"]
+    filterset_class = wording.labelled_filterset(
+        MentoringAddendum, ["status", "pair__cycle"], {"pair__cycle": gettext_lazy("Cycle")}
+    )
     search_fields = ["number", "pair__mentor__user__last_name"]
     search_backend_name = None
     edit_handler = ObjectList(
@@ -364,7 +367,9 @@ class AgreementViewSet(ModelViewSet):
             "pdf", "agreement_admin_pdf", gettext_lazy("PDF"), label=gettext_lazy("Document")
         ),
     ]
-    list_filter = ["pair__cycle"]
+    filterset_class = wording.labelled_filterset(
+        PairAgreement, ["pair__cycle"], {"pair__cycle": gettext_lazy("Cycle")}
+    )
     search_fields = ["pair__mentor__user__last_name", "pair__mentee__user__last_name"]
     search_backend_name = None
     form_fields = []

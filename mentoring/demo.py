@@ -24,6 +24,7 @@ from mentoring.models import (
     Nomination,
     Pair,
     Participant,
+    PlannedMeeting,
     Plant,
     SupportIssue,
     TopicRequest,
@@ -453,7 +454,7 @@ def _previous_cycle(people, plant, today):
         ("mentor5", "mentee6"),
         ("mentor9", "mentee5"),
     ]:
-        Pair.objects.get_or_create(
+        pair, _created = Pair.objects.get_or_create(
             cycle=cycle,
             mentor=people[mentor],
             mentee=people[mentee],
@@ -464,6 +465,14 @@ def _previous_cycle(people, plant, today):
                 "ended_on": cycle.ends_on,
             },
         )
+        if not pair.meetings.exists():
+            # the pilot met every two weeks: its meetings show in last year's results
+            day = cycle.starts_on
+            while day <= cycle.ends_on - datetime.timedelta(days=7):
+                Meeting.objects.create(
+                    pair=pair, held_on=day, duration_minutes=60, logged_by=pair.mentor.user
+                )
+                day += datetime.timedelta(days=14)
 
 
 def load_activity(stdout=None):
@@ -499,6 +508,7 @@ def load_activity(stdout=None):
     _addenda(pairs, people)
     _ended_early(people)
     _close_last_month(people)
+    _planned_meetings(pairs)
     if stdout:
         stdout.write(
             f"  meetings: {Meeting.objects.filter(pair__cycle=cycle).count()} (+{created}), "
@@ -585,6 +595,32 @@ def _meetings(pair, tools, mentor):
         count += 1
         day += datetime.timedelta(days=pair.cycle.meeting_every_days + rng.choice([-2, 0, 0, 3]))
     return count
+
+
+PLACES = [
+    "Переговорная цеха № 3",
+    "Учебный класс заводоуправления, каб. 214",
+    "",
+]
+
+
+def _planned_meetings(pairs):
+    """The next meeting of each running pair, planned a few days ahead (the calendar)."""
+    from django.utils import timezone
+
+    for index, (_mentor, pair) in enumerate(sorted(pairs.items())):
+        if pair.status != Pair.Status.ACTIVE or pair.planned_meetings.exists():
+            continue
+        day = timezone.localdate() + datetime.timedelta(days=2 + index % 5)
+        place = PLACES[index % len(PLACES)]
+        PlannedMeeting.objects.create(
+            pair=pair,
+            starts_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0))),
+            duration_minutes=60,
+            place=place,
+            link="" if place else "https://vks.intranet.example-zavod.ru/room/nastavnik",
+            created_by=pair.mentor.user,
+        )
 
 
 def _agreements(pairs):

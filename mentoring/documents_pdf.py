@@ -40,3 +40,15 @@ def consent_response(request, record):
         "name": record.participant.full_name,
     }
     return render_pdf(request, "mentoring/pdf/consent.html", {"record": record}, title)
+
+
+def certificate_response(request, pair, person):
+    from mentoring import certificates
+
+    title, body = certificates.text(pair, person)
+    return render_pdf(
+        request,
+        "mentoring/pdf/certificate.html",
+        {"pair": pair, "person": person, "heading": title, "body": body},
+        _("Certificate — %(name)s") % {"name": person.full_name},
+    )

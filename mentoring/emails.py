@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 
@@ -143,3 +143,42 @@ def send_early_end_notice(pair):
 
 def mass_messages(recipients, subject, body):
     return [EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [r]) for r in recipients]
+
+
+def meeting_invitation_messages(planned):
+    """Both sides get the planned meeting with its calendar part (RFC 5545): a request when
+    planned or changed, a cancellation when called off."""
+    from email.mime.text import MIMEText
+
+    from mentoring import calendars
+
+    pair = planned.pair
+    local = timezone.localtime(planned.starts_at)
+    with translation.override(settings.LANGUAGE_CODE):
+        if planned.is_cancelled:
+            subject = _("Meeting cancelled: %(date)s") % {"date": f"{local:%d.%m.%Y %H:%M}"}
+        elif planned.sequence:
+            subject = _("Meeting moved: %(date)s") % {"date": f"{local:%d.%m.%Y %H:%M}"}
+        else:
+            subject = _("Mentoring meeting on %(date)s") % {"date": f"{local:%d.%m.%Y %H:%M}"}
+    ics = calendars.invitation(planned).decode("utf-8")
+    method = "CANCEL" if planned.is_cancelled else "REQUEST"
+    url = absolute(reverse("pair_detail", args=[pair.pk]))
+    messages = []
+    for person in (pair.mentor, pair.mentee):
+        message = _message(
+            person.user.email,
+            subject,
+            "meeting_invitation",
+            {"person": person, "planned": planned, "local": local, "url": url},
+        )
+        part = MIMEText(ics, "calendar", "utf-8")
+        part.set_param("method", method)
+        part.add_header("Content-Disposition", "attachment", filename="invitation.ics")
+        message.attach(part)
+        messages.append(message)
+    return messages
+
+
+def send_meeting_invitation(planned):
+    return _send(meeting_invitation_messages(planned))

@@ -5,9 +5,19 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.models import Feedback, Idea, Meeting, Nomination, Participant, SupportIssue
+from cms.widgets import ChoiceRadioSelect
+from mentoring.models import (
+    Feedback,
+    Idea,
+    Meeting,
+    Nomination,
+    Participant,
+    PlannedMeeting,
+    SupportIssue,
+)
 
 
 class ConsentForm(forms.ModelForm):
@@ -104,10 +114,10 @@ class FeedbackForm(forms.ModelForm):
             "what_to_change",
         ]
         widgets = {
-            "usefulness": forms.RadioSelect,
-            "equal_dialogue": forms.RadioSelect,
-            "mentor_facilitation": forms.RadioSelect,
-            "mentor_feedback": forms.RadioSelect,
+            "usefulness": ChoiceRadioSelect,
+            "equal_dialogue": ChoiceRadioSelect,
+            "mentor_facilitation": ChoiceRadioSelect,
+            "mentor_feedback": ChoiceRadioSelect,
             "what_to_change": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
@@ -204,12 +214,12 @@ class NominationForm(forms.ModelForm):
             "statement",
         ]
         widgets = {
-            "kind": forms.RadioSelect,
-            "digital_literacy": forms.RadioSelect,
-            "systems_thinking": forms.RadioSelect,
-            "expertise": forms.RadioSelect,
-            "communication": forms.RadioSelect,
-            "motivation": forms.RadioSelect,
+            "kind": ChoiceRadioSelect,
+            "digital_literacy": ChoiceRadioSelect,
+            "systems_thinking": ChoiceRadioSelect,
+            "expertise": ChoiceRadioSelect,
+            "communication": ChoiceRadioSelect,
+            "motivation": ChoiceRadioSelect,
             "statement": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -287,3 +297,47 @@ class ImportUploadForm(forms.Form):
         if not (name.endswith(".xlsx") or name.endswith(".csv")):
             raise forms.ValidationError(_("Upload an XLSX or CSV file."))
         return upload
+
+
+class PlannedMeetingForm(forms.ModelForm):
+    """The pair plans its next meeting: day and time (local), place or link."""
+
+    # HTML date and time inputs take ISO values whatever the language of the page
+    day = forms.DateField(
+        label=_("Date"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    time = forms.TimeField(
+        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    link = forms.URLField(
+        label=_("link to the online meeting"), max_length=500, required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = PlannedMeeting
+        fields = ["duration_minutes", "place", "link"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duration_minutes"].min_value = 15
+        self.fields["duration_minutes"].max_value = 480
+        self.order_fields(["day", "time", "duration_minutes", "place", "link"])
+        if self.instance.pk:
+            local = timezone.localtime(self.instance.starts_at)
+            self.initial.setdefault("day", local.date())
+            self.initial.setdefault("time", local.time().replace(second=0, microsecond=0))
+
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("day"), data.get("time")
+        if day and time:
+            starts_at = timezone.make_aware(datetime.datetime.combine(day, time))
+            if starts_at <= timezone.now():
+                self.add_error("day", _("Choose a date and time in the future."))
+            self.instance.starts_at = starts_at
+        duration = data.get("duration_minutes")
+        if duration is not None and not 15 <= duration <= 480:
+            self.add_error("duration_minutes", _("A meeting lasts from 15 to 480 minutes."))
+        return data

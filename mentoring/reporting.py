@@ -13,10 +13,11 @@ from dataclasses import replace
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from mentoring import disclosure
 from mentoring.disclosure import Cell, Table
-from mentoring.models import Cycle, Feedback, Idea, Meeting, Pair, Plant
+from mentoring.models import Cycle, Feedback, Idea, Meeting, Nomination, Pair, Plant
 from mentoring.results import ResultFilters, ResultSeries, month_cells, providers
 
 
@@ -92,14 +93,21 @@ def active_pairs(filters, labels):
         ],
     )
     return ResultSeries.from_table(
-        table, key="active_pairs", title=_("Active pairs"), unit=_("pairs")
+        table,
+        key="active_pairs",
+        title=_("Active pairs"),
+        count_unit=ngettext_lazy("pair", "pairs"),
     )
 
 
-def _monthly_count(records, filters, labels, *, date_field, person, plant, **series):
+def _monthly_count(
+    records, filters, labels, *, date_field, person, plant, about_people=True, **series
+):
     """A count per month, in total and per plant; the rule is applied by the caller.
 
-    ``person`` is the field whose distinct values are the people a figure is about.
+    ``person`` is the field whose distinct values are the people a figure is about. A count
+    of things that say nothing about any one person (ideas implemented) is shown as it is:
+    ``about_people=False``.
     """
     people = Count(person, distinct=True)
     window = {f"{date_field}__gte": filters.months[0]}
@@ -124,6 +132,18 @@ def _monthly_count(records, filters, labels, *, date_field, person, plant, **ser
             _cells(by_plant, "plant", plant, labels["plant"]),
         ],
     )
+    if not about_people:
+        # a count that says nothing about any one person (ideas implemented) is shown as is
+        return ResultSeries(
+            by_month={m: found.get(m, (0, 0))[0] for m in filters.months},
+            total=total["value"],
+            by_group=[
+                (labels["plant"][r[plant]], r["value"])
+                for r in by_plant
+                if r[plant] in labels["plant"]
+            ],
+            **series,
+        )
     return ResultSeries.from_table(table, **series)
 
 
@@ -138,7 +158,7 @@ def meetings_per_month(filters, labels):
         plant="pair__mentee__plant",
         key="meetings",
         title=_("Meetings per month"),
-        unit=_("meetings"),
+        count_unit=ngettext_lazy("meeting", "meetings"),
     )
 
 
@@ -179,9 +199,10 @@ def ideas_implemented(filters, labels):
         date_field="implemented_on",
         person="author",
         plant="author__plant",
+        about_people=False,
         key="ideas_implemented",
         title=_("Ideas implemented"),
-        unit=_("ideas"),
+        count_unit=ngettext_lazy("idea", "ideas"),
     )
 
 
@@ -213,6 +234,49 @@ def mentors_retained(filters, labels):
     )
 
 
+def talent_pool(filters, labels):
+    """The programme's talent pool: people nominated as mentors and accepted, mentors who
+    stayed for another cycle, mentees who became mentors. Counts of people: each below the
+    group size is hidden."""
+    nominations = Nomination.objects.all()
+    pairs = Pair.objects.exclude(status=Pair.Status.PROPOSED)
+    if filters.plant_id:
+        nominations = nominations.filter(nominee__plant_id=filters.plant_id)
+        pairs = pairs.filter(mentor__plant_id=filters.plant_id)
+    nominated = nominations.values("nominee").distinct().count()
+    accepted = (
+        nominations.filter(status=Nomination.Status.ACCEPTED).values("nominee").distinct().count()
+    )
+    second_cycle = (
+        pairs.values("mentor")
+        .annotate(cycles=Count("cycle", distinct=True))
+        .filter(cycles__gte=2)
+        .count()
+    )
+    mentees = Pair.objects.exclude(status=Pair.Status.PROPOSED).values("mentee")
+    became_mentors = pairs.filter(mentor__in=mentees).values("mentor").distinct().count()
+    rows = [
+        (_("Nominated as mentors"), nominated),
+        (_("Nominations accepted"), accepted),
+        (_("Mentors who stayed for another cycle"), second_cycle),
+        (_("Mentees who became mentors"), became_mentors),
+    ]
+    # the nominated who were not accepted are a group of their own: never a small one
+    if nominated - accepted > 0 and not disclosure.group_is_reportable(nominated - accepted):
+        rows[0] = (rows[0][0], None)
+
+    def shown(value):
+        return value if value is not None and disclosure.group_is_reportable(value) else None
+
+    return ResultSeries(
+        key="talent_pool",
+        title=_("Talent pool"),
+        total=shown(accepted),
+        count_unit=ngettext_lazy("mentor accepted", "mentors accepted"),
+        by_group=[(label, shown(value)) for label, value in rows],
+    )
+
+
 def _raw(filters):
     labels = _labels()
     series = [
@@ -221,6 +285,7 @@ def _raw(filters):
         *feedback_averages(filters, labels),
         ideas_implemented(filters, labels),
         mentors_retained(filters, labels),
+        talent_pool(filters, labels),
     ]
     for provider in providers():
         series.extend(provider(filters) or [])

@@ -45,6 +45,19 @@ class ResultSeries:
     # the raw figures with their people, protected by mentoring.disclosure before display
     table: Table | None = None
 
+    # For a count: ``ngettext_lazy("pair", "pairs")``; the total picks the Russian form
+    # («1 пара», «2 пары», «9 пар»), which one ``unit`` cannot.
+    count_unit: object = None
+
+    @property
+    def unit_text(self):
+        """The unit as printed after the total."""
+        if self.count_unit is not None and isinstance(self.total, int):
+            return self.count_unit % self.total
+        if self.count_unit is not None and not self.unit:
+            return self.count_unit % 5
+        return str(self.unit)
+
     @classmethod
     def from_table(cls, table, **fields):
         series = cls(table=protect_table(table), **fields)

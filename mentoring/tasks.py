@@ -9,7 +9,7 @@ from django.core.mail import get_connection
 from django.utils import timezone
 
 from mentoring import emails, importing, rhythm
-from mentoring.models import ImportJob, Pair, Participant
+from mentoring.models import ImportJob, Pair, Participant, PlannedMeeting
 
 
 @task()
@@ -58,10 +58,18 @@ def send_mass_email(subject, body, participant_ids):
 
 @task()
 def send_meeting_reminders():
-    """Remind active pairs behind their meeting rhythm (the rule of :mod:`mentoring.rhythm`)."""
+    """Remind active pairs behind their meeting rhythm (the rule of :mod:`mentoring.rhythm`).
+
+    A pair that has planned its next meeting is not behind: it waits for the planned date.
+    """
     today = datetime.date.today()
-    pairs = rhythm.with_rhythm(Pair.objects.filter(status=Pair.Status.ACTIVE)).select_related(
-        "cycle", "mentor__user", "mentee__user"
+    planned = PlannedMeeting.objects.filter(
+        cancelled_at__isnull=True, starts_at__gte=timezone.now()
+    )
+    pairs = (
+        rhythm.with_rhythm(Pair.objects.filter(status=Pair.Status.ACTIVE))
+        .exclude(pk__in=planned.values("pair"))
+        .select_related("cycle", "mentor__user", "mentee__user")
     )
     sent = 0
     for pair in pairs:

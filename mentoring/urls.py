@@ -2,6 +2,7 @@ from django.urls import path
 
 from mentoring.views import (
     access_log,
+    calendar,
     consents,
     curator,
     documents,
@@ -39,10 +40,20 @@ urlpatterns = [
     ),
     path("my/pairs/<int:pk>/addendum/pdf/", documents.addendum_pdf, name="pair_addendum_pdf"),
     path("my/pairs/<int:pk>/end/", documents.pair_end, name="pair_end"),
+    path("my/pairs/<int:pk>/certificate/", documents.certificate_pdf, name="pair_certificate_pdf"),
     path("my/consents/", consents.my_consents, name="my_consents"),
     path("my/consents/change/", consents.consent_change, name="consent_change"),
     path("my/consents/<int:record_id>/pdf/", consents.consent_pdf, name="consent_pdf"),
     path("my/meetings/<int:pk>/", pairs.meeting_detail, name="meeting_detail"),
+    path("my/pairs/<int:pk>/plan/", calendar.plan_meeting, name="plan_meeting"),
+    path("my/pairs/<int:pk>/plan/<int:planned_id>/", calendar.plan_meeting, name="replan_meeting"),
+    path(
+        "my/pairs/<int:pk>/plan/<int:planned_id>/cancel/",
+        calendar.cancel_planned_meeting,
+        name="cancel_planned_meeting",
+    ),
+    path("my/calendar/", calendar.my_calendar, name="my_calendar"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path("my/issues/", pairs.my_issues, name="my_issues"),
     path("curator/", curator.desk, name="curator_desk"),
     path("curator/pairs/<int:pk>/", curator.curator_pair, name="curator_pair"),

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
+from cms import wording
 from mentoring import access, admin_paperwork, audit, consents, hours, invitations, role_changes
 from mentoring.admin_choosers import (
     curator_chooser,
@@ -134,7 +135,9 @@ class PairViewSet(ModelViewSet):
         TransitionColumn("transitions", label=_("Move to")),
         AddendumLinkColumn("addendum", label=_("Addendum")),
     ]
-    list_filter = ["status", "cycle", "mentee__plant"]
+    filterset_class = wording.labelled_filterset(
+        Pair, ["status", "cycle", "mentee__plant"], {"mentee__plant": _("Mentee's plant")}
+    )
 
     def get_queryset(self, request):
         return Pair.objects.select_related(

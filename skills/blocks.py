@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
+
+from cms.blocks import RussianImageBlock
 
 GUIDE_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -13,7 +14,7 @@ class StepBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("Step title"), max_length=200)
     text = blocks.RichTextBlock(label=_("What to do"), features=GUIDE_TEXT_FEATURES)
-    screenshot = ImageBlock(label=_("Screenshot"), required=False)
+    screenshot = RussianImageBlock(label=_("Screenshot"), required=False)
 
     class Meta:
         icon = "list-ol"
@@ -66,7 +67,7 @@ class VideoBlock(blocks.StructBlock):
         description = _("A link to a training video with its length")
         preview_value = {
             "title": "Как собрать дашборд за 10 минут",
-            "url": "https://portal.example/video/datalens",
+            "url": "https://portal.uraltrubmash.local/video/datalens",
             "minutes": 10,
         }
 

@@ -77,7 +77,7 @@ TOOLS = [
             (
                 "video",
                 "Отчёты по производству в 1С:ERP за 12 минут",
-                "https://portal.uraltrubmash.example/video/1c-erp-otchety",
+                "https://portal.uraltrubmash.local/video/1c-erp-otchety",
                 12,
             ),
         ],
@@ -250,7 +250,7 @@ TOOLS = [
             (
                 "video",
                 "Первый дашборд в DataLens",
-                "https://portal.uraltrubmash.example/video/datalens-start",
+                "https://portal.uraltrubmash.local/video/datalens-start",
                 15,
             ),
         ],

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.ProductNotFoundPageMiddleware",
     # Last, so that it turns a login refused for too many failures into the login page.
     "axes.middleware.AxesMiddleware",
 ]

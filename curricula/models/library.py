@@ -63,6 +63,10 @@ class MaterialTag(TaggedItemBase):
         "curricula.MaterialPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
+    class Meta:
+        verbose_name = _("topic tag of a material")
+        verbose_name_plural = _("topic tags of materials")
+
 
 class MaterialPage(PrintablePageMixin, Page):
     """One library material: an exercise, question bank, meeting template, checklist, case

@@ -11,11 +11,13 @@ from .imports import ImportJob
 from .meetings import Meeting, TopicRequest
 from .nominations import Nomination
 from .people import Department, Participant, Plant, User
+from .planning import CalendarFeed, PlannedMeeting
 from .programme import Cycle, Pair, PairTransitionError
 from .support import IssueNote, SupportIssue
 
 __all__ = [
     "CalendarDay",
+    "CalendarFeed",
     "ConsentKind",
     "ConsentRecord",
     "ConsentText",
@@ -35,6 +37,7 @@ __all__ = [
     "PairAgreement",
     "PairTransitionError",
     "Participant",
+    "PlannedMeeting",
     "Plant",
     "RecordAccess",
     "SupportIssue",

@@ -55,6 +55,7 @@ class RecordAccess(models.Model):
                 fields=["actor", "subject", "what", "day"],
                 condition=models.Q(action="read"),
                 name="record_access_one_row_per_day",
+                violation_error_message=_("This read is already in today's access log."),
             )
         ]
 

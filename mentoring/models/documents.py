@@ -25,6 +25,7 @@ class DocumentTemplate(models.Model):
     class Kind(models.TextChoices):
         AGREEMENT_RULES = "agreement_rules", _("rules of the programme in the pair agreement")
         ADDENDUM = "addendum", _("mentoring addendum to the employment contract")
+        CERTIFICATE = "certificate", _("certificate of a completed cycle")
 
     # The placeholders each kind may use, and what they are filled with.
     PLACEHOLDERS = {
@@ -52,6 +53,17 @@ class DocumentTemplate(models.Model):
             "form": _("the form of mentoring"),
             "duties": _("the mentor's duties"),
             "pay_basis": _("the basis of pay"),
+        },
+        Kind.CERTIFICATE: {
+            "name": _("the person's full name"),
+            "role": _("mentor or mentee"),
+            "partner": _("the other person of the pair"),
+            "cycle": _("the cycle"),
+            "starts_on": _("the first day of mentoring"),
+            "ends_on": _("the last day of mentoring"),
+            "meetings": _("the number of meetings"),
+            "hours": _("the hours of meetings"),
+            "tools": _("the tools worked on"),
         },
     }
 

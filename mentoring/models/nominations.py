@@ -92,6 +92,9 @@ class Nomination(models.Model):
                 fields=["nominator", "nominee"],
                 condition=models.Q(status="submitted"),
                 name="nomination_once_while_pending",
+                violation_error_message=_(
+                    "You have already nominated this person; the nomination is being considered."
+                ),
             )
         ]
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from mentoring import access, importing, tasks
 from mentoring.forms import ImportUploadForm
@@ -95,7 +95,13 @@ def mass_mail(request):
         ids = list(people.values_list("pk", flat=True).distinct())
         tasks.send_mass_email.enqueue(form.cleaned_data["subject"], form.cleaned_data["body"], ids)
         messages.success(
-            request, _("The e-mail to %(count)s people is queued.") % {"count": len(ids)}
+            request,
+            ngettext(
+                "The e-mail to %(count)s person is queued.",
+                "The e-mail to %(count)s people is queued.",
+                len(ids),
+            )
+            % {"count": len(ids)},
         )
         return redirect("programme_mass_mail")
     return render(request, "mentoring/admin/mass_mail.html", {"form": form})

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from mentoring import access, agreements, documents_pdf
+from mentoring import access, agreements, certificates, documents_pdf
 from mentoring.forms import _tool_queryset as tool_queryset
 from mentoring.models import Cycle, MentoringAddendum, Pair
 
@@ -187,3 +187,13 @@ def pair_end(request, pk):
     return render(
         request, "mentoring/pair_end.html", {"pair": pair, "form": form, "earliest": earliest}
     )
+
+
+def certificate_pdf(request, pk):
+    """`/my/pairs/<pk>/certificate/`: my certificate of the cycle, once HR marked the pair
+    completed. Only the person it names downloads it here."""
+    pair = _my_pair(request, pk)
+    me = access.participant_of(request.user)
+    if not certificates.is_eligible(pair, me):
+        raise Http404
+    return documents_pdf.certificate_response(request, pair, me)

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -52,6 +53,9 @@ def pair_detail(request, pk):
             "topics": access.open_topic_requests(request.user, pair),
             "topic_form": TopicRequestForm(),
             "can_log": pair.status in WORKING_STATUSES or pair.is_in_notice,
+            "planned_meetings": pair.planned_meetings.filter(
+                cancelled_at__isnull=True, starts_at__gte=timezone.now()
+            ),
         },
     )
 

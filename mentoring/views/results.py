@@ -51,7 +51,7 @@ def results_xlsx(request):
     too_small = _("group too small")
     for s in series:
         sheet.append([str(s.title)])
-        sheet.append([_("Total"), too_small if s.total is None else s.total, str(s.unit)])
+        sheet.append([_("Total"), too_small if s.total is None else s.total, s.unit_text])
         for month, value in s.by_month.items():
             sheet.append([formats.date_format(month, "F Y"), too_small if value is None else value])
         for label, value in s.by_group:

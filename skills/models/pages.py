@@ -50,6 +50,10 @@ class ToolPageTag(TaggedItemBase):
         "skills.ToolPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
+    class Meta:
+        verbose_name = _("tag of a tool")
+        verbose_name_plural = _("tags of tools")
+
 
 class ToolIndexPage(Page):
     """The catalogue of digital tools the programme teaches, with filters and pages."""

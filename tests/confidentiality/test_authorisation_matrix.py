@@ -13,6 +13,7 @@ Outcomes: ``ok`` 200 · ``no`` 403 or 404 · ``login`` redirect to the login pag
 another redirect · ``405`` GET not allowed (a POST-only action).
 """
 
+import datetime
 import re
 from unittest import mock
 
@@ -21,12 +22,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction, get_page_models
 
 from growth.models import Competency
 from mentoring import consents
-from mentoring.models import ConsentKind, ConsentRecord
+from mentoring.models import ConsentKind, ConsentRecord, PlannedMeeting
 from mentoring.roles import Role
 from skills import services
 from skills.models.mastery import Lens
@@ -123,6 +125,15 @@ RULES = {
     "my/pairs/<int:pk>/meetings/new/": PAIR_ONLY,
     "my/plans/<int:pk>/": PAIR_ONLY,  # the mentor's plan, shared with the pair's mentee
     "my/plans/<int:pk>/pdf/": PAIR_ONLY,
+    # planning meetings (iCalendar invitations go to both members) and the certificate of a
+    # completed pair (pair A is still running: nobody gets one yet)
+    "my/pairs/<int:pk>/plan/": PAIR_ONLY,
+    "my/pairs/<int:pk>/plan/<int:planned_id>/": PAIR_ONLY,
+    "my/pairs/<int:pk>/plan/<int:planned_id>/cancel/": POST_ONLY,
+    "my/pairs/<int:pk>/certificate/": rule(),
+    # one's own calendar address; the feed answers its secret token only (a wrong one: 404)
+    "my/calendar/": EVERYONE,
+    "calendar/<str:token>.ics": rule(anonymous="no"),
     # the mentor's addendum to the employment contract: the mentor only
     "my/pairs/<int:pk>/addendum/pdf/": rule(ok=("mentor",)),
     "my/plans/new/": rule(ok=("mentor", "other_mentor")),
@@ -229,6 +240,10 @@ def world(db, tmp_path, settings):
         ("", "competency_id"): Competency.objects.first().pk,
         ("", "uidb64"): "MQ",
         ("", "token"): "set-password",
+        ("", "planned_id"): PlannedMeeting.objects.create(
+            pair=pair, starts_at=timezone.now() + datetime.timedelta(days=3), created_by=None
+        ).pk,
+        ("calendar/", "token"): "not-a-feed-token",
         ("", "version"): 1,
         ("", "record_id"): consent.pk,
         ("", "participant_id"): pair.mentee.pk,

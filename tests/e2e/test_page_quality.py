@@ -29,6 +29,10 @@ NOT_PAGES = {
     ),
     "_util/login/": "Wagtail's redirect to the login page for a page restricted to users",
     "healthz/": "the load balancer's JSON probe",
+    "calendar/<str:token>.ics": (
+        "a calendar program's feed behind a secret token, not a page "
+        "(tests/mentoring/test_calendar.py)"
+    ),
     "skills/evidence/<int:event_id>/": (
         "a file a mentee attached; the demo has none (headers: tests/cms/test_security_headers)"
     ),

@@ -66,3 +66,19 @@ def test_each_role_reaches_its_page_without_horizontal_scroll(
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{username}-390.png"), full_page=True)
     assert width <= 390 + 1, f"{path} scrolls sideways at 390 px: {width}"
+
+
+def test_meeting_facts_fit_a_phone(demo_server, page):
+    """Issue 16: at 390 px the facts of a meeting (duration, tools, topics, who logged it)
+    stay on the screen: each value starts inside the viewport and ends inside it."""
+    log_in(page, demo_server, "mentee")
+    page.goto(demo_server + "/my/pairs/")
+    page.locator("main a[href^='/my/pairs/']").first.click()
+    page.locator("main a[href^='/my/meetings/']").first.click()
+    boxes = page.eval_on_selector_all(
+        ".mentoring-facts dd",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })",
+    )
+    assert len(boxes) == 4
+    for left, right in boxes:
+        assert left >= 0 and right <= 390 + 1, boxes

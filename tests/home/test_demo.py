@@ -93,3 +93,43 @@ def test_the_home_page_links_the_rules_and_faq_pages_under_it(client, db):
     html = client.get("/").content.decode()
     assert "Подробнее о программе" in html
     assert 'href="/faq/"' in html
+
+
+def test_faq_is_linked_from_home_and_printable(client, db):
+    """Issue 16: the FAQ («Это проверка на профпригодность? Нет») is reachable and has a PDF."""
+    from django.core.management import call_command
+
+    from home.models import StandardPage
+    from tests.mentoring.factories import ParticipantFactory
+
+    call_command("load_demo", "--force", verbosity=0)
+    faq = StandardPage.objects.get(slug="faq")
+    client.force_login(ParticipantFactory().user)
+    home = client.get("/").content.decode()
+    assert faq.url in home
+    response = client.get(faq.url + "pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_demo_content_matches_demo_data(db):
+    """The curriculum names the demo cycle and its rhythm; the module names the real button;
+    video links point at the intranet, not a placeholder domain."""
+    from django.core.management import call_command
+
+    from curricula.models import CurriculumPage, ModulePage
+    from mentoring.models import Cycle
+    from skills.models import ToolPage
+
+    call_command("load_demo", "--force", verbosity=0)
+    curriculum = CurriculumPage.objects.get()
+    cycle = Cycle.objects.get(name=curriculum.cycle_name)
+    assert cycle.meeting_every_days == 14
+    assert "раз в две недели" in curriculum.intro
+    bodies = " ".join(str(p.body.raw_data) for p in ModulePage.objects.all())
+    assert "Темы к встрече" not in bodies
+    assert "Запросить тему" in bodies
+    for tool in ToolPage.objects.all():
+        for block in tool.guide:
+            if block.block_type == "video":
+                assert ".example" not in block.value["url"], block.value["url"]
