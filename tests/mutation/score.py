@@ -38,7 +38,7 @@ SCOPE = {
     "mentoring/consents.py": ["record", "_scope", "latest", "has_consent"],
     "mentoring/reporting.py": ["_shown", "_by_group", "_monthly_count"],
     "skills/services.py": ["record_level"],
-    "search/text.py": ["snippet", "plain_text"],
+    "search/text.py": ["_marked", "plain_text"],
     "mentoring/importing.py": ["apply"],
     "cms/pdf.py": ["SiteOnlyFetcher.__init__", "SiteOnlyFetcher.fetch", "SiteOnlyFetcher._read"],
 }
@@ -92,14 +92,21 @@ def report(found, equivalent):
         every_name.update(codes)
         killed = [n for n, code in codes.items() if code in KILLED]
         listed = [n for n in codes if n in equivalent]
-        survived = [n for n, code in codes.items() if code not in KILLED and n not in equivalent]
+        unchecked = [n for n, code in codes.items() if code is None]
+        survived = [
+            n
+            for n, code in codes.items()
+            if code not in KILLED and code is not None and n not in equivalent
+        ]
         counted = len(codes) - len(listed)
         real_kills = len([n for n in killed if n not in equivalent])
         score = 100.0 * real_kills / counted if counted else 100.0
         lines.append(
             f"{module:28} {score:6.1f}%  killed {len(killed):4}  survived {len(survived):3}"
-            f"  equivalent {len(listed):3}  of {len(codes):4}"
+            f"  equivalent {len(listed):3}  not run {len(unchecked):3}  of {len(codes):4}"
         )
+        if unchecked:
+            problems.append(f"{module}: {len(unchecked)} mutants were not run")
         if score < MINIMUM[module]:
             problems.append(f"{module}: {score:.1f}% is below the minimum {MINIMUM[module]}%")
         for name in survived:

@@ -88,3 +88,29 @@ def test_every_backend_returns_an_escaped_snippet(backend, db):
     # the page text keeps its `&` and `>` (its tags were stripped when it was indexed)
     assert "<mark>Наставник</mark> &amp;" in snippet
     assert "&gt; план" in snippet
+
+
+SPANS_TEXT = "ab <b> cd & ef"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "spans", "expected"),
+    [
+        # a span at the very start and one ending at the very end are both marked
+        (0, 14, [(0, 2, 0), (12, 14, 0)], "<mark>ab</mark> &lt;b&gt; cd &amp; <mark>ef</mark>"),
+        # spans outside the window are skipped, the ones after them still marked
+        (3, 14, [(0, 2, 0), (7, 9, 0)], "… &lt;b&gt; <mark>cd</mark> &amp; ef"),
+        (0, 9, [(7, 9, 0), (12, 14, 0)], "ab &lt;b&gt; <mark>cd</mark> …"),
+        # a cut one character in still shows the ellipsis
+        (1, 14, [], "… b &lt;b&gt; cd &amp; ef"),
+        (0, 14, [], "ab &lt;b&gt; cd &amp; ef"),
+    ],
+)
+def test_the_marked_window(start, end, spans, expected):
+    assert text._marked(SPANS_TEXT, start, end, spans) == expected
+
+
+def test_plain_text_of_nothing_is_empty():
+    assert text.plain_text(None) == ""
+    assert text.plain_text("") == ""
+    assert text.plain_text("<p>a &amp;\n <b>b</b></p>") == "a & b"
