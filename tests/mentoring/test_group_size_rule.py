@@ -113,3 +113,14 @@ def test_the_threshold_follows_the_setting(settings):
     settings.MIN_GROUP_SIZE = 3
     assert access.group_is_reportable(3)
     assert not access.group_is_reportable(2)
+
+
+def test_every_month_of_the_window_counts_and_empty_months_are_zero(db, group_size):
+    filters = reporting.filters_from({})
+    first, last = filters.months[0], filters.months[-1]
+    for _ in range(group_size):
+        MeetingFactory(pair=PairFactory(cycle=CycleFactory()), held_on=first)
+    meetings = _figures()["meetings"]
+    assert meetings.by_month[first] == group_size
+    assert meetings.by_month[last] == 0
+    assert set(meetings.by_month.values()) == {group_size, 0}

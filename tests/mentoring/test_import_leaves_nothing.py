@@ -71,3 +71,20 @@ def test_the_same_file_then_imports_completely(existing):
     assert set(Department.objects.values_list("name", flat=True)) == {"Цех № 1", "ОИТ"}
     petrov = Participant.objects.get(personnel_number="7001")
     assert petrov.manager.personnel_number == "7002"
+
+
+def test_a_refused_file_names_its_errors_and_reports_progress(existing):
+    rows = importing.parse("people.csv", WITH_MANAGER.replace("7003", "7001").encode())
+    seen = []
+    with pytest.raises(ValueError) as refused:
+        importing.apply(rows, progress=seen.append)
+    assert refused.value.args[0] == importing.validate(rows)
+    assert refused.value.args[0][0]["row"] == 4
+    assert seen == [len(rows)]
+
+
+def test_progress_is_reported_while_checking(existing):
+    rows = importing.parse("people.csv", WITH_MANAGER.encode())
+    seen = []
+    importing.apply(rows, progress=seen.append)
+    assert seen[-1] == len(rows)

@@ -95,3 +95,51 @@ def test_staff_and_superusers_without_a_profile_read_nobody(consenting_mentee, f
     boss = UserFactory(**flags)
     assert not access.can_view_person(boss, consenting_mentee)
     assert not access.mentees_visible_to(boss).exists()
+
+
+def test_nobody_and_nothing(db):
+    mentee = PairFactory().mentee
+    mentor = PairFactory().mentor
+    assert access.can_view_person(None, mentee) is False
+    assert access.can_view_person(mentor.user, None) is False
+    assert access.is_mentor_of(mentor.user, None) is False
+    from django.contrib.auth.models import AnonymousUser
+
+    assert access.is_mentor_of(AnonymousUser(), mentee) is False
+
+
+def test_a_mentor_is_the_mentor_of_their_own_mentee_only(db):
+    mine, other = PairFactory(), PairFactory()
+    assert access.is_mentor_of(mine.mentor.user, mine.mentee)
+    assert not access.is_mentor_of(mine.mentor.user, other.mentee)
+
+
+def test_hr_who_also_curates_keeps_the_pair_and_themselves(db):
+    hr_curator = ParticipantFactory(roles=[Role.HR_EDITOR, Role.CURATOR])
+    pair = PairFactory(curator=hr_curator)  # the mentee gave no consent to HR
+    visible = access.mentees_visible_to(hr_curator.user)
+    assert set(visible) == {hr_curator, pair.mentee}
+    assert access.can_view_person(hr_curator.user, pair.mentee)
+
+
+def test_the_person_is_read_with_what_the_pages_show(db, django_assert_num_queries):
+    pair = PairFactory()
+    person = access.get_visible_person_or_404(pair.mentor.user, pair.mentee.pk)
+    with django_assert_num_queries(0):
+        assert person.user.username
+        assert person.plant.name
+        assert person.department.name
+
+
+def test_issues_reach_the_raiser_the_curator_and_hr_admins(db, hr_admin):
+    from tests.mentoring.factories import SupportIssueFactory
+
+    issue = SupportIssueFactory()
+    other = SupportIssueFactory()
+    pair = issue.pair
+    assert set(access.issues_visible_to(pair.mentee.user)) == {issue}
+    assert set(access.issues_visible_to(pair.curator.user)) == {issue}
+    assert set(access.issues_visible_to(pair.mentor.user)) == set()
+    assert set(access.issues_visible_to(hr_admin.user)) == {issue, other}
+    assert access.can_manage_issue(hr_admin.user, issue)
+    assert not access.can_manage_issue(pair.mentee.user, issue)
