@@ -138,3 +138,34 @@ def test_a_collected_static_file_is_read_from_static_root(settings, tmp_path, mo
     assert response.headers["Content-Type"] == "text/css"
     with pytest.raises(ValueError):
         pdf.SiteOnlyFetcher(BASE).fetch("http://testserver/static/missing.css")
+
+
+def test_a_static_file_at_the_limit_is_read_whole(monkeypatch):
+    url = "http://testserver/static/cms/img/favicon.svg"
+    whole = body(pdf.SiteOnlyFetcher(BASE).fetch(url))
+    monkeypatch.setattr(pdf, "MAX_RESOURCE_BYTES", len(whole))
+    assert body(pdf.SiteOnlyFetcher(BASE).fetch(url)) == whole
+    monkeypatch.setattr(pdf, "MAX_RESOURCE_BYTES", len(whole) - 1)
+    with pytest.raises(ValueError, match="too large"):
+        pdf.SiteOnlyFetcher(BASE).fetch(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://example.org/x.png", "refused to fetch a resource outside the site"),
+        ("http://testserver/static/../cms/pdf.py", "refused a path that climbs out"),
+        ("http://testserver/static/cms/none.css", "no such static file"),
+        ("http://testserver/media/none.png", "no such media file"),
+        ("http://testserver/cms/pdf.py", "only static and media files are fetched"),
+    ],
+)
+def test_each_refusal_says_why_in_the_log(media, url, reason):
+    with pytest.raises(ValueError, match=reason):
+        pdf.SiteOnlyFetcher(BASE).fetch(url)
+
+
+def test_the_deadline_refusal_says_why(monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_FETCH_SECONDS", -1)
+    with pytest.raises(ValueError, match="PDF resource deadline passed"):
+        pdf.SiteOnlyFetcher(BASE).fetch("http://testserver/static/cms/img/favicon.svg")
