@@ -66,3 +66,28 @@ def test_the_newest_record_in_scope_decides(world):
     consents.record(person, KIND, True, cycle=world["c1"])
     assert consents.has_consent(person, KIND, pair=world["pa"])
     assert consents.latest(person, KIND, cycle=world["c1"]).given is True
+
+
+def test_a_record_keeps_who_how_and_nothing_else(world, hr_admin):
+    from mentoring.models import ConsentRecord
+
+    person = world["person"]
+    online = consents.record(person, KIND, True)
+    paper = consents.record(
+        person, KIND, True, way=ConsentRecord.Way.PAPER, by=hr_admin.user, effect="Подписано"
+    )
+    online, paper = (ConsentRecord.objects.get(pk=e.pk) for e in (online, paper))
+    assert (online.way, online.recorded_by, online.effect) == (ConsentRecord.Way.ONLINE, None, "")
+    assert (paper.way, paper.recorded_by, paper.effect) == (
+        ConsentRecord.Way.PAPER,
+        hr_admin.user,
+        "Подписано",
+    )
+
+
+def test_another_persons_consent_is_not_mine(world):
+    consents.record(world["person"], KIND, True)
+    someone = ParticipantFactory()
+    consents.record(someone, KIND, False)
+    assert consents.has_consent(world["person"], KIND)
+    assert consents.latest(world["person"], KIND).participant == world["person"]
