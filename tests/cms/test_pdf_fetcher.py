@@ -167,5 +167,5 @@ def test_each_refusal_says_why_in_the_log(media, url, reason):
 
 def test_the_deadline_refusal_says_why(monkeypatch):
     monkeypatch.setattr(pdf, "MAX_FETCH_SECONDS", -1)
-    with pytest.raises(ValueError, match="^PDF resource deadline passed$"):
+    with pytest.raises(ValueError, match=r"^PDF resource deadline passed$"):
         pdf.SiteOnlyFetcher(BASE).fetch("http://testserver/static/cms/img/favicon.svg")
