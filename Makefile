@@ -7,7 +7,9 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 NPM ?= npm
 
-.PHONY: run test install install-test checkers migrate demo lint format messages bench loadtest cluster clean
+MUTATION_DB := $(CURDIR)/mutants/template.sqlite3
+
+.PHONY: mutants run test install install-test checkers migrate demo lint format messages bench loadtest cluster clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +68,17 @@ messages: install
 	done
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
+## Mutation testing of the rule functions (tests/mutation/README.md): score per module, and a
+## failure below the minimum or on a surviving mutant not listed as equivalent
+mutants: install-test
+	mkdir -p mutants && rm -f $(MUTATION_DB)
+	DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=sqlite:///$(MUTATION_DB) \
+	  $(BIN)/python manage.py migrate --noinput -v0
+	NASTAVNIK_TEST_DB_TEMPLATE=$(MUTATION_DB) DATABASE_URL=sqlite:///$(MUTATION_DB) \
+	  $(BIN)/mutmut run $(MUTMUT_ARGS) $$($(BIN)/python -m tests.mutation.score --globs) > mutants/run.log 2>&1 \
+	  || { tail -c 3000 mutants/run.log; exit 1; }
+	$(BIN)/python -m tests.mutation.score
+
 bench: install
 	$(BIN)/python manage.py bench
 
@@ -78,4 +91,4 @@ loadtest: install-test
 	$(BIN)/python -m bench.load.run $(LOADTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* .test-media .test-media-private .bench .cluster node_modules
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* .test-media .test-media-private .bench .cluster node_modules mutants

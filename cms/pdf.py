@@ -92,8 +92,11 @@ class SiteOnlyFetcher:
     """A WeasyPrint URL fetcher that reads static and media files from disk and nothing else.
 
     No network request ever leaves the process; each file and the whole document are capped
-    in size, and fetching stops after a deadline.
+    in size, and fetching stops after a deadline. A refused resource is left out of the PDF
+    (WeasyPrint logs a warning); the document itself is still made.
     """
+
+    _fail_on_errors = False  # read by WeasyPrint: a refused resource is not fatal
 
     def __init__(self, base_url):
         self.base = urlsplit(base_url)
@@ -110,9 +113,9 @@ class SiteOnlyFetcher:
             raise ValueError("PDF resource deadline passed")
         parts = urlsplit(url)
         if parts.scheme == "data":
-            from weasyprint.urls import default_url_fetcher
+            from weasyprint.urls import URLFetcher
 
-            return default_url_fetcher(url)
+            return URLFetcher(allowed_protocols=("data",)).fetch(url)
         if parts.scheme not in ("http", "https") or parts.netloc != self.base.netloc:
             raise ValueError(f"refused to fetch a resource outside the site: {url}")
         path = unquote(parts.path)

@@ -537,6 +537,13 @@ def snippet(text, terms, width=220):
         space = text.rfind(" ", start, end)
         floor = spans[0][1] if spans else start
         end = space if space > floor else end
+    return _marked(text, start, end, spans)
+
+
+def _marked(text, start, end, spans):
+    """``text[start:end]`` as safe HTML: every character escaped, the spans in <mark>, an
+    ellipsis where the text was cut. The window only chooses what is shown; this is the one
+    place that makes page text into markup."""
     out, pos = [], start
     for a, b, _term in spans:
         if a < start or b > end:

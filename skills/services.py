@@ -41,8 +41,8 @@ def record_level(participant, tool, lens, to_level, *, by=None, at=None, **evide
             recorded_at=at or timezone.now(),
             **evidence,
         )
-        last = MasteryEvent.objects.filter(mastery=mastery, lens=lens).order_by("-pk").first()
-        setattr(mastery, field, last.to_level)
+        # under the lock this event is the last of its mastery: the level follows it
+        setattr(mastery, field, event.to_level)
         mastery.updated_at = event.recorded_at
         mastery.save(update_fields=[field, "updated_at"])
     return event

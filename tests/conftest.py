@@ -1,5 +1,10 @@
 """Fixtures shared by the whole suite."""
 
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from mentoring.roles import Role
@@ -32,3 +37,25 @@ def client_for(client):
         return client
 
     return login
+
+
+if os.environ.get("NASTAVNIK_TEST_DB_TEMPLATE"):
+    # Mutation testing runs the tests once per mutant in a fresh pytest session: migrating a
+    # test database each time would take most of the run. `make mutants` migrates one SQLite
+    # file and each session works on its own copy of it (see tests/mutation/README.md).
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker):
+        from django.db import connections
+
+        folder = Path(tempfile.mkdtemp(prefix="nastavnik-mutant-"))
+        copy = folder / "test.sqlite3"
+        shutil.copyfile(os.environ["NASTAVNIK_TEST_DB_TEMPLATE"], copy)
+        with django_db_blocker.unblock():
+            connection = connections["default"]
+            connection.close()
+            connection.settings_dict["NAME"] = str(copy)
+        yield
+        with django_db_blocker.unblock():
+            connections["default"].close()
+        shutil.rmtree(folder, ignore_errors=True)

@@ -6,17 +6,19 @@ ones — so the journeys never share the test database.
 
 The tools (Debian's Chromium, Java, the npm packages axe-core and vnu-jar) may be missing on
 a newcomer's machine: the tests that need them are then skipped with the reason. CI sets
-``NASTAVNIK_REQUIRE_TOOLS=1``, and there a missing tool fails the run instead.
+``NASTAVNIK_REQUIRE_TOOLS=1``, and there a missing tool fails the run instead (one helper
+decides: ``tests/tools.py``).
 """
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests import tools
+from tests.tools import missing_tool
 from tests.utils import running_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,21 +28,11 @@ AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def tools_required():
-    return os.environ.get("NASTAVNIK_REQUIRE_TOOLS", "").strip().lower() in {"1", "true", "yes"}
-
-
-def missing_tool(reason):
-    """Skip on a newcomer's machine; fail where the tools are required (CI)."""
-    if tools_required():
-        pytest.fail(f"{reason} — NASTAVNIK_REQUIRE_TOOLS=1 requires it", pytrace=False)
-    pytest.skip(reason)
+__all__ = ["missing_tool", "require_file"]
 
 
 def require_file(path, how):
-    if not path.exists():
-        missing_tool(f"{path.relative_to(ROOT)} is missing ({how})")
-    return path
+    return tools.require_file(path, how, root=ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -73,13 +65,12 @@ def browser():
     """Chromium for one module: Playwright's sync API keeps an event loop running while it
     is open, and Django refuses database access from a thread with a running loop, so the
     browser must be closed before the next module's database tests run in this worker."""
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        missing_tool("Chromium is not installed (apt-get install chromium)")
+    executable = tools.require_command("chromium", "apt-get install chromium", path=CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=executable,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield browser

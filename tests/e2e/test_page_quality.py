@@ -9,14 +9,14 @@ it is not a page). The checks run once, against the demo server, in the SQLite p
 """
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.e2e.conftest import AXE_JS, ROOT, VNU_JAR, log_in, missing_tool, require_file
+from tests.e2e.conftest import AXE_JS, ROOT, VNU_JAR, log_in, require_file
 from tests.e2e.inventory import ROLES
+from tests.tools import require_command
 
 # One worker runs every test that uses the demo server (it is built once per worker).
 pytestmark = [pytest.mark.e2e, pytest.mark.standalone, pytest.mark.xdist_group("demo")]
@@ -113,11 +113,10 @@ def test_every_answer_to_a_signed_in_role_is_private(inventory):
 
 
 def test_the_nu_html_checker_finds_no_error(inventory):
-    if not shutil.which("java"):
-        missing_tool("Java is not installed (apt-get install default-jre-headless)")
+    java = require_command("java", "apt-get install default-jre-headless")
     jar = require_file(VNU_JAR, "npm ci installs vnu-jar; make test does it")
     result = subprocess.run(
-        ["java", "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
+        [java, "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
         + [str(path) for path in sorted(inventory["html_dir"].glob("*.html"))],
         capture_output=True,
         text=True,

@@ -13,6 +13,7 @@ import uuid
 import pytest
 
 from search.backends.database import DatabaseBackend
+from tests.tools import require_module
 
 BACKEND_PARAMS = ["database", "osmem", "live"]
 
@@ -20,9 +21,8 @@ BACKEND_PARAMS = ["database", "osmem", "live"]
 @pytest.fixture(scope="session")
 def search_server():
     """One osmem-server for the session, on a free localhost port, gone with the process."""
-    from osmem_server import OsmemServer
-
-    server = OsmemServer.start(japanese=False)
+    osmem = require_module("osmem_server", "pip install -e '.[test]' installs osmem-server")
+    server = osmem.OsmemServer.start(japanese=False)
     yield server
     server.close()
 

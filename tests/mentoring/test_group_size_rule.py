@@ -1,0 +1,126 @@
+"""The small-group rule counts distinct people, not records.
+
+One mentee with five meetings, one author of five feedback forms or five ideas is a group
+of one: every figure over them stays hidden, however many rows they produce. The same
+number of records from ``MIN_GROUP_SIZE`` different people is shown.
+"""
+
+import datetime
+
+import pytest
+
+from mentoring import access, reporting
+from mentoring.models import Idea
+from tests.mentoring.factories import (
+    CycleFactory,
+    FeedbackFactory,
+    MeetingFactory,
+    PairFactory,
+    ParticipantFactory,
+)
+
+TODAY = datetime.date.today()
+THIS_MONTH = TODAY.replace(day=1)
+
+
+@pytest.fixture(autouse=True)
+def group_size(settings):
+    settings.MIN_GROUP_SIZE = 5
+    return 5
+
+
+def _figures():
+    filters = reporting.filters_from({})
+    return {series.key: series for series in reporting.compute(filters)}
+
+
+def _records_of(pairs, per_pair):
+    for pair in pairs:
+        for day in range(per_pair):
+            meeting = MeetingFactory(pair=pair, held_on=THIS_MONTH + datetime.timedelta(days=day))
+            FeedbackFactory(meeting=meeting, author=pair.mentee)
+            Idea.objects.create(
+                author=pair.mentee,
+                pair=pair,
+                title=f"Идея {day}",
+                description="…",
+                status=Idea.Status.IMPLEMENTED,
+                implemented_on=THIS_MONTH + datetime.timedelta(days=day),
+            )
+
+
+def _assert_hidden(series):
+    assert series.total is None, series.key
+    assert all(value is None for _label, value in series.by_group), series.key
+    if series.by_month:
+        assert series.by_month[THIS_MONTH] is None, series.key
+
+
+def test_one_mentee_with_five_of_everything_is_a_group_of_one(db, group_size):
+    pair = PairFactory()
+    _records_of([pair], per_pair=group_size)
+    figures = _figures()
+    for key in ("meetings", "feedback_usefulness", "feedback_dialogue", "ideas_implemented"):
+        _assert_hidden(figures[key])
+
+
+def test_one_mentee_in_five_pairs_is_a_group_of_one(db, group_size):
+    mentee = ParticipantFactory()
+    for _ in range(group_size):  # one pair per cycle, each active
+        PairFactory(mentee=mentee, cycle=CycleFactory())
+    _assert_hidden(_figures()["active_pairs"])
+
+
+def test_one_mentor_in_five_pairs_is_a_group_of_one(db, group_size):
+    mentor = ParticipantFactory()
+    cycle = CycleFactory()
+    for _ in range(group_size):
+        PairFactory(mentor=mentor, cycle=cycle)
+    _assert_hidden(_figures()["mentors_retained"])
+
+
+def test_five_people_with_one_record_each_are_shown(db, group_size):
+    cycle = CycleFactory()
+    plant_mates = ParticipantFactory().department
+    pairs = [
+        PairFactory(cycle=cycle, mentee=ParticipantFactory(department=plant_mates))
+        for _ in range(group_size)
+    ]
+    _records_of(pairs, per_pair=1)
+    figures = _figures()
+    assert figures["active_pairs"].total == group_size
+    assert figures["meetings"].total == group_size
+    assert figures["meetings"].by_month[THIS_MONTH] == group_size
+    assert dict(figures["meetings"].by_group)[plant_mates.plant.name] == group_size
+    assert figures["ideas_implemented"].by_month[THIS_MONTH] == group_size
+    assert figures["feedback_usefulness"].total == 4
+    assert figures["mentors_retained"].total == 100
+
+
+def test_one_person_short_of_the_group_size_is_hidden(db, group_size):
+    pairs = [PairFactory(cycle=CycleFactory()) for _ in range(group_size - 1)]
+    _records_of(pairs, per_pair=2)
+    for key in ("active_pairs", "meetings", "feedback_usefulness", "ideas_implemented"):
+        _assert_hidden(_figures()[key])
+
+
+@pytest.mark.parametrize(("count", "shown"), [(0, False), (4, False), (5, True), (6, True)])
+def test_the_threshold_itself(group_size, count, shown):
+    assert access.group_is_reportable(count) is shown
+
+
+def test_the_threshold_follows_the_setting(settings):
+    settings.MIN_GROUP_SIZE = 3
+    assert access.group_is_reportable(3)
+    assert not access.group_is_reportable(2)
+
+
+def test_every_month_of_the_window_counts_and_empty_months_are_zero(db, group_size):
+    filters = reporting.filters_from({})
+    first, last = filters.months[0], filters.months[-1]
+    for _ in range(group_size):
+        MeetingFactory(pair=PairFactory(cycle=CycleFactory()), held_on=first)
+    meetings = _figures()["meetings"]
+    assert meetings.by_month[first] == group_size
+    assert meetings.by_month[last] == 0
+    assert set(meetings.by_month.values()) == {group_size, 0}
