@@ -2,8 +2,6 @@
 with a temporary directory and a small company tree loaded by slapadd."""
 
 import base64
-import os
-import shutil
 import socket
 import subprocess
 import tempfile
@@ -11,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from tests.tools import require_command, require_module
 
 SUFFIX = "dc=utm,dc=example"
 ROOT_DN = f"cn=admin,{SUFFIX}"
@@ -21,9 +19,9 @@ SCHEMAS = ("core", "cosine", "inetorgperson")
 
 
 def _find(name):
-    return shutil.which(name) or next(
-        (str(p) for p in (Path("/usr/sbin") / name, Path("/sbin") / name) if p.exists()), None
-    )
+    how = "apt-get install slapd ldap-utils"
+    sbin = Path("/usr/sbin") / name
+    return require_command(name, how, path=str(sbin) if sbin.exists() else None)
 
 
 def _value(name, value):
@@ -129,22 +127,11 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def _missing(reason):
-    if os.environ.get("NASTAVNIK_REQUIRE_TOOLS") == "1":
-        pytest.fail(f"{reason} (NASTAVNIK_REQUIRE_TOOLS=1)")
-    pytest.skip(reason)
-
-
 def start():
     """Start slapd; yield a :class:`Directory`; stop it and remove its files."""
     slapd, slapadd = _find("slapd"), _find("slapadd")
-    if not (slapd and slapadd):
-        _missing("slapd is not installed (apt-get install slapd ldap-utils)")
-    try:
-        import django_auth_ldap  # noqa: F401
-        import ldap  # noqa: F401
-    except ImportError:
-        _missing('django-auth-ldap is not installed (pip install -e ".[ldap]")')
+    for module in ("ldap", "django_auth_ldap"):
+        require_module(module, 'pip install -e ".[ldap]"')
     schema_dir = Path("/etc/ldap/schema")
     module_dir = Path("/usr/lib/ldap")
     with tempfile.TemporaryDirectory(prefix="nastavnik-slapd-") as tmp:
