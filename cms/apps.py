@@ -9,4 +9,4 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from cms import sessions  # noqa: F401 - connects the login signal
+        from cms import params, sessions  # noqa: F401 - the login signal, the <id:…> route type

@@ -11,6 +11,7 @@ from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
+from cms.params import db_id
 from mentoring import access
 from mentoring.models import Cycle, Feedback, Idea, Meeting, Pair, Plant
 from mentoring.results import ResultFilters, ResultSeries, providers
@@ -228,11 +229,11 @@ def compute(filters):
 
 
 def filters_from(params):
-    def number(name):
-        value = params.get(name, "")
-        return int(value) if value.isdigit() else None
-
-    return ResultFilters(months=last_months(), cycle_id=number("cycle"), plant_id=number("plant"))
+    return ResultFilters(
+        months=last_months(),
+        cycle_id=db_id(params.get("cycle")),
+        plant_id=db_id(params.get("plant")),
+    )
 
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 640, 200, 24

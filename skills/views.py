@@ -12,10 +12,10 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.redirects import redirect_to_next
 from mentoring import access
 from mentoring.models import Meeting
 from skills import matrix, services
@@ -33,13 +33,6 @@ def _with_charts(overview, scale):
             row["events"], scale, title=row["tool"].title, key=row["tool"].pk
         )
     return overview
-
-
-def _next_url(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return target
-    return fallback
 
 
 def my_skills(request):
@@ -81,7 +74,7 @@ def self_assess(request, tool_id):
             evidence_link=form.cleaned_data["evidence_link"],
         )
         messages.success(request, _("Your self-assessment is saved."))
-        return redirect(_next_url(request, tool.url))
+        return redirect_to_next(request, tool.url)
     return render(request, "skills/self_assess.html", {"form": form, "tool": tool})
 
 
@@ -101,7 +94,7 @@ def set_goal(request, tool_id):
         messages.success(request, _("Your goal is saved."))
     else:
         messages.error(request, _("Choose a level from the list."))
-    return redirect(_next_url(request, tool.url))
+    return redirect_to_next(request, tool.url)
 
 
 def people(request):

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.params import clean_text
 from skills.blocks import GuideStreamBlock, UseCaseStreamBlock
 
 CATALOGUE_PAGE_SIZE = 12
@@ -75,10 +76,10 @@ class ToolIndexPage(Page):
             .order_by("title")
         )
         filters = {}
-        if category := params.get("category"):
+        if category := clean_text(params.get("category"), 255):
             tools = tools.filter(category__slug=category)
             filters["category"] = category
-        if tag := params.get("tag"):
+        if tag := clean_text(params.get("tag"), 100):
             tools = tools.filter(tags__slug=tag)
             filters["tag"] = tag
         difficulty = params.get("difficulty")
