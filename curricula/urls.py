@@ -9,9 +9,7 @@ urlpatterns = [
     path("my/plans/<id:pk>/", views.plan_detail, name="plan_detail"),
     path("my/plans/<id:pk>/delete/", views.plan_delete, name="plan_delete"),
     path("my/plans/<id:pk>/pdf/", views.plan_pdf, name="plan_pdf"),
-    path(
-        "my/plans/<id:pk>/items/<id:item_pk>/move/", views.plan_item_move, name="plan_item_move"
-    ),
+    path("my/plans/<id:pk>/items/<id:item_pk>/move/", views.plan_item_move, name="plan_item_move"),
     path(
         "my/plans/<id:pk>/items/<id:item_pk>/remove/",
         views.plan_item_remove,
