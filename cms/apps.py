@@ -9,4 +9,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from cms import params, sessions  # noqa: F401 - the login signal, the <id:…> route type
+        from cms import params, sessions, spreadsheets  # noqa: F401 - login signal, <id:…> routes
+
+        spreadsheets.install_wagtail_export_safety()

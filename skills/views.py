@@ -3,18 +3,16 @@
 Every view that shows a person's records asks :mod:`mentoring.access` first.
 """
 
-import csv
-import tempfile
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms import spreadsheets
 from cms.redirects import redirect_to_next
 from mentoring import access
 from mentoring.models import Meeting
@@ -213,11 +211,6 @@ def skills_matrix(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _export_name(extension):
     return f"skills-matrix-{timezone.localdate():%Y-%m-%d}.{extension}"
 
@@ -225,41 +218,11 @@ def _export_name(extension):
 def matrix_csv(request):
     """The matrix as CSV, streamed row by row (UTF-8 with BOM so Excel reads Cyrillic)."""
     filters = matrix.read_filters(request.GET)
-    writer = csv.writer(_Echo(), delimiter=";")
-
-    def lines():
-        yield "\ufeff"
-        for row in matrix.export_rows(request.user, filters):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
-    return response
+    return spreadsheets.csv_response(matrix.export_rows(request.user, filters), _export_name("csv"))
 
 
 def matrix_xlsx(request):
     """The matrix as XLSX: openpyxl's write-only mode into a temp file, streamed in chunks."""
-    from openpyxl import Workbook
-
     filters = matrix.read_filters(request.GET)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Skills matrix"))
-    for row in matrix.export_rows(request.user, filters):
-        sheet.append(row)
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the streaming response
-    workbook.save(handle)
-    handle.seek(0)
-
-    def chunks():
-        try:
-            while block := handle.read(64 * 1024):
-                yield block
-        finally:
-            handle.close()
-
-    response = StreamingHttpResponse(
-        chunks(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("xlsx")}"'
-    return response
+    rows = matrix.export_rows(request.user, filters)
+    return spreadsheets.xlsx_response([(_("Skills matrix"), rows)], _export_name("xlsx"))
