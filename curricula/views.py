@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.once import submit_once
 from cms.params import db_id
 from cms.pdf import render_pdf
 from cms.redirects import redirect_to_next
@@ -43,6 +44,7 @@ def plan_list(request):
     )
 
 
+@submit_once
 def plan_create(request):
     """A new plan; with ``?material=<id>`` it starts with that material."""
     me = _require_mentor(request)
@@ -101,6 +103,7 @@ def plan_detail(request, pk):
 
 
 @require_POST
+@submit_once
 def plan_add_material(request):
     """The «add to plan» button of a material page and of the library listing."""
     me = _require_mentor(request)

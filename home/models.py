@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
 from cms.blocks import BaseStreamBlock
 
 
@@ -68,7 +69,7 @@ class HomePage(Page):
 class StandardPage(Page):
     """A plain page for the programme's rules, principles explained and FAQ."""
 
-    intro = models.TextField(_("Introduction"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
 from mentoring.models import Feedback, Idea, Meeting, Nomination, Participant, SupportIssue
 
 
@@ -109,6 +110,7 @@ class IssueNoteForm(forms.Form):
     text = forms.CharField(
         label=_("Note (only you and HR admins see it)"),
         required=False,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms import spreadsheets
+from cms.once import submit_once
 from cms.redirects import redirect_to_next
 from mentoring import access
 from mentoring.models import Meeting
@@ -54,6 +55,7 @@ def _catalogue_url():
     return index.url if index else None
 
 
+@submit_once
 def self_assess(request, tool_id):
     """A mentee records their own level in a tool, with what shows it."""
     me = access.participant_of(request.user)
@@ -117,6 +119,7 @@ def people(request):
     return render(request, "skills/people.html", {"page_obj": page_obj})
 
 
+@submit_once
 def person_skills(request, participant_id):
     """`/skills/people/<id>/`: one mentee's skills for their mentor, curator or HR (consent).
 

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from cms.once import submit_once
 from mentoring import access, health
 from mentoring.forms import IssueNoteForm
 from mentoring.models import Feedback, IssueNote, Pair, SupportIssue
@@ -89,6 +90,7 @@ def curator_pair(request, pk):
     )
 
 
+@submit_once
 def curator_issue(request, pk):
     """`/curator/issues/<pk>/`: track one issue; notes are for the curator and HR admins."""
     issue = (

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
 from cms.params import clean_text
 from skills.blocks import GuideStreamBlock, UseCaseStreamBlock
 
@@ -24,7 +25,7 @@ class ToolCategory(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=limits.TEXT)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), "sort_order"]
@@ -55,7 +56,7 @@ class ToolPageTag(TaggedItemBase):
 class ToolIndexPage(Page):
     """The catalogue of digital tools the programme teaches, with filters and pages."""
 
-    intro = models.TextField(_("Introduction"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
