@@ -4,55 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('curricula', '0003_rich_text_line_breaks_in_stored_form'),
+        ("curricula", "0003_rich_text_line_breaks_in_stored_form"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='curriculumpage',
-            name='intro',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Introduction'),
+            model_name="curriculumpage",
+            name="intro",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Introduction"),
         ),
         migrations.AlterField(
-            model_name='libraryindexpage',
-            name='intro',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Introduction'),
+            model_name="libraryindexpage",
+            name="intro",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Introduction"),
         ),
         migrations.AlterField(
-            model_name='materialpage',
-            name='summary',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Summary'),
+            model_name="materialpage",
+            name="summary",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Summary"),
         ),
         migrations.AlterField(
-            model_name='modulepage',
-            name='intro',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Introduction'),
+            model_name="modulepage",
+            name="intro",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Introduction"),
         ),
         migrations.AlterField(
-            model_name='sessionplan',
-            name='notes',
-            field=models.TextField(blank=True, max_length=10000, verbose_name='notes'),
+            model_name="sessionplan",
+            name="notes",
+            field=models.TextField(blank=True, max_length=10000, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='trackindexpage',
-            name='intro',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Introduction'),
+            model_name="trackindexpage",
+            name="intro",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Introduction"),
         ),
         migrations.AlterField(
-            model_name='trackpage',
-            name='goal',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Goal'),
+            model_name="trackpage",
+            name="goal",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Goal"),
         ),
         migrations.AlterField(
-            model_name='trackpage',
-            name='intro',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Introduction'),
+            model_name="trackpage",
+            name="intro",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Introduction"),
         ),
         migrations.AlterField(
-            model_name='trackpage',
-            name='outcomes',
-            field=models.TextField(blank=True, help_text='One outcome per line.', max_length=2000, verbose_name='Learning outcomes'),
+            model_name="trackpage",
+            name="outcomes",
+            field=models.TextField(
+                blank=True,
+                help_text="One outcome per line.",
+                max_length=2000,
+                verbose_name="Learning outcomes",
+            ),
         ),
     ]

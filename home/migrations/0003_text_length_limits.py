@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0002_site_root'),
+        ("home", "0002_site_root"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='standardpage',
-            name='intro',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Introduction'),
+            model_name="standardpage",
+            name="intro",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Introduction"),
         ),
     ]

@@ -4,70 +4,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mentoring', '0011_hr_admin_login_locks'),
+        ("mentoring", "0011_hr_admin_login_locks"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='feedback',
-            name='what_to_change',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='what should we change'),
+            model_name="feedback",
+            name="what_to_change",
+            field=models.TextField(
+                blank=True, max_length=2000, verbose_name="what should we change"
+            ),
         ),
         migrations.AlterField(
-            model_name='idea',
-            name='description',
-            field=models.TextField(max_length=5000, verbose_name='description'),
+            model_name="idea",
+            name="description",
+            field=models.TextField(max_length=5000, verbose_name="description"),
         ),
         migrations.AlterField(
-            model_name='idea',
-            name='effect',
-            field=models.TextField(blank=True, help_text='What changed once the idea was implemented.', max_length=2000, verbose_name='effect'),
+            model_name="idea",
+            name="effect",
+            field=models.TextField(
+                blank=True,
+                help_text="What changed once the idea was implemented.",
+                max_length=2000,
+                verbose_name="effect",
+            ),
         ),
         migrations.AlterField(
-            model_name='issuenote',
-            name='text',
-            field=models.TextField(max_length=5000, verbose_name='note'),
+            model_name="issuenote",
+            name="text",
+            field=models.TextField(max_length=5000, verbose_name="note"),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='private_notes',
-            field=models.TextField(blank=True, help_text='Only the mentor and the mentee of the pair can read these notes.', max_length=10000, verbose_name='notes private to the pair'),
+            model_name="meeting",
+            name="private_notes",
+            field=models.TextField(
+                blank=True,
+                help_text="Only the mentor and the mentee of the pair can read these notes.",
+                max_length=10000,
+                verbose_name="notes private to the pair",
+            ),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='topics_requested',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='topics the mentee asked for'),
+            model_name="meeting",
+            name="topics_requested",
+            field=models.TextField(
+                blank=True, max_length=2000, verbose_name="topics the mentee asked for"
+            ),
         ),
         migrations.AlterField(
-            model_name='nomination',
-            name='hr_comment',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='HR comment'),
+            model_name="nomination",
+            name="hr_comment",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="HR comment"),
         ),
         migrations.AlterField(
-            model_name='nomination',
-            name='statement',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='why this person'),
+            model_name="nomination",
+            name="statement",
+            field=models.TextField(blank=True, max_length=5000, verbose_name="why this person"),
         ),
         migrations.AlterField(
-            model_name='pair',
-            name='end_reason',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='reason for ending early'),
+            model_name="pair",
+            name="end_reason",
+            field=models.TextField(
+                blank=True, max_length=2000, verbose_name="reason for ending early"
+            ),
         ),
         migrations.AlterField(
-            model_name='pairagreement',
-            name='rules',
-            field=models.TextField(max_length=20000, verbose_name='rules of the programme'),
+            model_name="pairagreement",
+            name="rules",
+            field=models.TextField(max_length=20000, verbose_name="rules of the programme"),
         ),
         migrations.AlterField(
-            model_name='supportissue',
-            name='description',
-            field=models.TextField(max_length=5000, verbose_name='what happened'),
+            model_name="supportissue",
+            name="description",
+            field=models.TextField(max_length=5000, verbose_name="what happened"),
         ),
         migrations.AlterField(
-            model_name='topicrequest',
-            name='text',
-            field=models.TextField(max_length=1000, verbose_name='topic'),
+            model_name="topicrequest",
+            name="text",
+            field=models.TextField(max_length=1000, verbose_name="topic"),
         ),
     ]

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('skills', '0004_mastery_history_follows_its_subject'),
+        ("skills", "0004_mastery_history_follows_its_subject"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='masteryevent',
-            name='evidence_text',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='evidence'),
+            model_name="masteryevent",
+            name="evidence_text",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="evidence"),
         ),
         migrations.AlterField(
-            model_name='skilllevel',
-            name='description',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='description'),
+            model_name="skilllevel",
+            name="description",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="description"),
         ),
         migrations.AlterField(
-            model_name='toolcategory',
-            name='description',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='description'),
+            model_name="toolcategory",
+            name="description",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="description"),
         ),
         migrations.AlterField(
-            model_name='toolindexpage',
-            name='intro',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='Introduction'),
+            model_name="toolindexpage",
+            name="intro",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="Introduction"),
         ),
     ]
