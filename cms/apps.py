@@ -12,3 +12,4 @@ class CmsConfig(AppConfig):
         from cms import params, sessions, spreadsheets  # noqa: F401 - login signal, <id:…> routes
 
         spreadsheets.install_wagtail_export_safety()
+        params.install_model_choice_overflow_guard()

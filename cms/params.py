@@ -49,3 +49,34 @@ class IdConverter:
 
 
 register_converter(IdConverter, "id")
+
+
+def install_model_choice_overflow_guard():
+    """A chosen id too large for the database (``99999999999999999999`` in a select or a
+    checkbox list) is an invalid choice with Django's Russian message, not a 500: SQLite
+    raises ``OverflowError``, which Django's model choice fields do not catch. Installed
+    once at start-up so every form of every app (admin included) is covered."""
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    if getattr(forms.ModelChoiceField, "_nastavnik_guarded", False):
+        return
+
+    def guarded(method):
+        def wrapper(self, value):
+            try:
+                return method(self, value)
+            except OverflowError as exc:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": value},
+                ) from exc
+
+        return wrapper
+
+    forms.ModelChoiceField.to_python = guarded(forms.ModelChoiceField.to_python)
+    forms.ModelMultipleChoiceField._check_values = guarded(
+        forms.ModelMultipleChoiceField._check_values
+    )
+    forms.ModelChoiceField._nastavnik_guarded = True
