@@ -29,7 +29,7 @@ NOT_PAGES = {
     ),
     "_util/login/": "Wagtail's redirect to the login page for a page restricted to users",
     "healthz/": "the load balancer's JSON probe",
-    "skills/evidence/<int:event_id>/": (
+    "skills/evidence/<id:event_id>/": (
         "a file a mentee attached; the demo has none (headers: tests/cms/test_security_headers)"
     ),
 }
