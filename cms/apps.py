@@ -11,9 +11,13 @@ class CmsConfig(AppConfig):
     def ready(self):
         from cms import (
             export_values,
+            params,
             sessions,  # noqa: F401 - connects the login signal
+            spreadsheets,
             wording,
         )
 
         wording.install()
         export_values.install()
+        spreadsheets.install_wagtail_export_safety()
+        params.install_model_choice_overflow_guard()

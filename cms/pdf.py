@@ -8,6 +8,7 @@ error page instead of a server error when rendering fails.
 
 import logging
 import mimetypes
+import re
 import time
 from urllib.parse import quote, unquote, urlsplit
 
@@ -18,13 +19,21 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
 MAX_RESOURCE_BYTES = 15 * 1024 * 1024
 MAX_TOTAL_BYTES = 60 * 1024 * 1024
 MAX_FETCH_SECONDS = 20
-MAX_HTML_CHARS = 5_000_000
+# Limits that keep every PDF well inside a worker's timeout (30 s under gunicorn): WeasyPrint
+# lays out about 10 000 characters a second on a busy server, so the text is capped before
+# layout, the pages after it, and the time taken is checked. A limit reached is a message.
+MAX_HTML_CHARS = 600_000
+MAX_TEXT_CHARS = 80_000
+MAX_PAGES = 60
+MAX_RENDER_SECONDS = 20
+_TAG = re.compile(r"<[^>]*>")
 
 _TRANSLIT = dict(
     zip(
@@ -71,6 +80,10 @@ _TRANSLIT = dict(
 
 class PdfError(Exception):
     """Rendering a PDF failed in a way the reader should be told about."""
+
+
+class PdfTooLarge(PdfError):
+    """The document is over a limit of :mod:`cms.pdf`; ``str()`` is the reader's message."""
 
 
 def transliterate(text):
@@ -153,14 +166,35 @@ def html_to_pdf(html, base_url):
     """Bytes of the PDF for ``html``; raises :class:`PdfError` on any failure."""
     from weasyprint import HTML
 
-    if len(html) > MAX_HTML_CHARS:
-        raise PdfError("document too large")
+    text_chars = len(_TAG.sub("", html))
+    if len(html) > MAX_HTML_CHARS or text_chars > MAX_TEXT_CHARS:
+        raise PdfTooLarge(
+            _(
+                "The document is too long to print (characters: %(chars)s, the limit: "
+                "%(limit)s). Shorten the notes or print the page from the browser."
+            )
+            % {"chars": text_chars, "limit": MAX_TEXT_CHARS}
+        )
+    started = time.monotonic()
     try:
-        return HTML(
+        document = HTML(
             string=html, base_url=base_url, url_fetcher=SiteOnlyFetcher(base_url)
-        ).write_pdf()
+        ).render()
     except Exception as exc:  # WeasyPrint raises many kinds; the reader needs one message
         logger.exception("PDF rendering failed")
+        raise PdfError(str(exc)) from exc
+    if len(document.pages) > MAX_PAGES:
+        raise PdfTooLarge(
+            _("The document is too long to print (pages: %(pages)s, the limit: %(limit)s).")
+            % {"pages": len(document.pages), "limit": MAX_PAGES}
+        )
+    if time.monotonic() - started > MAX_RENDER_SECONDS:
+        logger.warning("PDF layout took over %s s", MAX_RENDER_SECONDS)
+        raise PdfTooLarge(_("The document took too long to prepare; shorten it and try again."))
+    try:
+        return document.write_pdf()
+    except Exception as exc:
+        logger.exception("PDF writing failed")
         raise PdfError(str(exc)) from exc
 
 
@@ -174,6 +208,9 @@ def render_pdf(request, template_name, context, title, *, attachment=False):
     html = render_to_string(template_name, {**context, "pdf_title": title}, request=request)
     try:
         pdf = html_to_pdf(html, base_url)
+    except PdfTooLarge as exc:
+        context = {"title": title, "reason": str(exc)}
+        return render(request, "pdf/error.html", context, status=503)
     except PdfError:
         return render(request, "pdf/error.html", {"title": title}, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -8,6 +8,8 @@ import datetime
 
 from django.apps import apps
 
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
 from cms.pdf import transliterate
 from curricula.demo_content import curriculum as curriculum_data
 from curricula.demo_content import library as library_data
@@ -26,12 +28,18 @@ from home.models import HomePage
 from mentoring.models import Pair, Participant
 
 
+def rich_text(html):
+    """Demo HTML in Wagtail's stored form (``<br/>``, allowed tags only): the admin editor
+    cannot open a stored ``<br>`` («Unmatched tags: expected br, got p»)."""
+    return EditorHTMLConverter().to_database_format(html)
+
+
 def stream(body):
     """The compact notation of :mod:`curricula.demo_content` as StreamField data."""
     blocks = []
     for kind, *args in body:
         if kind == "text":
-            blocks.append(("text", args[0]))
+            blocks.append(("text", rich_text(args[0])))
         elif kind == "heading":
             blocks.append(("heading", {"text": args[0], "level": "h2"}))
         elif kind == "exercise":
@@ -44,7 +52,7 @@ def stream(body):
         elif kind == "checklist":
             blocks.append(("checklist", {"title": args[0], "items": args[1]}))
         elif kind in ("tip", "warning"):
-            blocks.append(("callout", {"kind": kind, "text": args[0]}))
+            blocks.append(("callout", {"kind": kind, "text": rich_text(args[0])}))
         elif kind == "quote":
             blocks.append(("quote", {"text": args[0], "author": args[1]}))
         else:

@@ -8,11 +8,13 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.once import submit_once
+from cms.params import db_id
 from cms.pdf import render_pdf
+from cms.redirects import redirect_to_next
 from curricula import plans
 from curricula.forms import ItemFormSet, SessionPlanForm
 from curricula.models import MaterialPage, SessionPlan
@@ -42,12 +44,13 @@ def plan_list(request):
     )
 
 
+@submit_once
 def plan_create(request):
     """A new plan; with ``?material=<id>`` it starts with that material."""
     me = _require_mentor(request)
     material = None
-    material_id = request.GET.get("material") or request.POST.get("material")
-    if material_id and material_id.isdigit():
+    material_id = db_id(request.GET.get("material") or request.POST.get("material"))
+    if material_id is not None:
         material = MaterialPage.objects.live().filter(pk=material_id).first()
     form = SessionPlanForm(request.POST or None, mentor=me)
     if request.method == "POST" and form.is_valid():
@@ -100,17 +103,18 @@ def plan_detail(request, pk):
 
 
 @require_POST
+@submit_once
 def plan_add_material(request):
     """The «add to plan» button of a material page and of the library listing."""
     me = _require_mentor(request)
-    material_id = request.POST.get("material", "")
-    if not material_id.isdigit():
+    material_id = db_id(request.POST.get("material"))
+    if material_id is None:
         raise Http404
     material = get_object_or_404(MaterialPage.objects.live(), pk=material_id)
     plan_id = request.POST.get("plan", "")
     if plan_id in ("", "new"):
         return redirect(f"{reverse('plan_create')}?material={material.pk}")
-    if not plan_id.isdigit():
+    if db_id(plan_id) is None:
         raise Http404
     plan = get_object_or_404(SessionPlan, pk=plan_id, mentor=me)
     plans.add_material(plan, material)
@@ -119,10 +123,7 @@ def plan_add_material(request):
         _("«%(material)s» is added to the plan «%(plan)s».")
         % {"material": material.title, "plan": plan.title},
     )
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("plan_detail", pk=plan.pk)
+    return redirect_to_next(request, reverse("plan_detail", kwargs={"pk": plan.pk}))
 
 
 @require_POST

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
 from cms.blocks import BaseStreamBlock
 from curricula.models.printable import PrintablePageMixin
 
@@ -98,7 +99,7 @@ class StandardPage(PrintablePageMixin, Page):
 
     pdf_template = "home/pdf/standard_page.html"
 
-    intro = models.TextField(_("Introduction"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]

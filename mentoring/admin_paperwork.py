@@ -24,6 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from cms import wording
+from cms.params import db_id
 from mentoring import addenda, consent_documents, workdays
 from mentoring.admin_choosers import participant_chooser
 from mentoring.models import (
@@ -287,7 +288,7 @@ class AddendumForm(WagtailAdminModelForm):
 class AddendumCreateView(CreateView):
     def get_initial(self):
         initial = super().get_initial()
-        pair = Pair.objects.filter(pk=self.request.GET.get("pair") or 0).first()
+        pair = Pair.objects.filter(pk=db_id(self.request.GET.get("pair")) or 0).first()
         if pair is not None:
             initial.update(addenda.initial(pair), pair=pair.pk)
         return initial

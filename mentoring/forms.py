@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
 from cms.widgets import ChoiceRadioSelect
 from mentoring.models import (
     Feedback,
@@ -164,6 +165,7 @@ class IssueNoteForm(forms.Form):
     text = forms.CharField(
         label=_("Note (only the curator of the pair sees the curator's notes)"),
         required=False,
+        max_length=limits.LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

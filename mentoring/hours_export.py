@@ -1,8 +1,7 @@
 """The payroll files of mentoring hours: a flat CSV for 1С:ЗУП and an XLSX workbook.
 
-Every value goes through :func:`cell` — the one place that makes text safe for a
-spreadsheet (a leading ``=``, ``+``, ``-``, ``@`` would start a formula) — so the lead can
-route it through the project's shared spreadsheet-safety module in one line.
+Every value goes through :func:`cell`, that is the project's spreadsheet-safety module
+(:mod:`cms.spreadsheets`: a leading ``=``, ``+``, ``-``, ``@`` would start a formula).
 
 The CSV is what 1С:ЗУП's «Загрузка данных из файла» reads without settings: UTF-8 with a
 byte-order mark (1С and Excel both detect the encoding from it; Windows-1251 is offered for
@@ -17,15 +16,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from cms.spreadsheets import safe_value as cell
+
 ENCODINGS = {"utf-8": "utf-8-sig", "cp1251": "cp1251"}
-
-
-def cell(value):
-    """A value safe to put in a spreadsheet cell; text that could run as a formula is quoted."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def header():
@@ -83,6 +76,8 @@ def xlsx_bytes(rows, title):
         line = []
         for value in values(row):
             item = WriteOnlyCell(sheet, value=cell(value))
+            if item.data_type == "f":
+                item.data_type = "s"
             if isinstance(value, datetime.date):
                 item.number_format = "MM.YYYY"
             elif isinstance(value, Decimal):

@@ -6,6 +6,7 @@ transaction or nothing at all. Rows match existing people on the personnel numbe
 importing the same file again changes nothing.
 """
 
+import codecs
 import csv
 import io
 from dataclasses import dataclass, field
@@ -20,7 +21,13 @@ from mentoring import role_changes
 from mentoring.models import Department, Participant, Plant, User
 from mentoring.roles import GROUP_NAMES, Role
 
-MAX_ROWS = 20_000
+# Limits checked before a file is read in full, so a hostile or careless file is refused in
+# well under a second: its size, the sheet size it declares, its number of rows.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_COLUMNS = 50
+# Lines a CSV of MAX_ROWS rows may have (a quoted cell may hold line breaks): counted first.
+MAX_CSV_LINES = (MAX_ROWS + 1) * 4
 CHUNK = 500
 
 COLUMNS = (
@@ -62,6 +69,24 @@ ROLE_ALIASES = {
 }
 
 
+def _max_length(model, name):
+    return model._meta.get_field(name).max_length
+
+
+# The same limits as the database columns the rows are written to: the preview finds a
+# too-long value, never the write (which would leave the job half-done on PostgreSQL).
+FIELD_LIMITS = {
+    "full_name": 3 * _max_length(User, "last_name"),
+    # the e-mail is also the user name of a new account
+    "email": min(_max_length(User, "email"), _max_length(User, "username")),
+    "personnel_number": _max_length(Participant, "personnel_number"),
+    "position": _max_length(Participant, "position"),
+    "plant": _max_length(Plant, "name"),
+    "department": _max_length(Department, "name"),
+    "manager": _max_length(Participant, "personnel_number"),
+}
+
+
 class ImportFileError(Exception):
     """The file as a whole cannot be read (wrong format, no header, too many rows)."""
 
@@ -78,18 +103,63 @@ def _normalise_header(value):
     return _clean(value).lower().replace("ё", "е").rstrip(":")
 
 
+def _encoding_of(data):
+    """The encoding of CSV bytes: UTF-16 by its byte-order mark or its zero bytes, else
+    UTF-8 if it decodes, else Windows-1251 (Excel's «CSV» on a Russian Windows)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    if b"\x00" in sample:  # text has no zero bytes, UTF-16 has one per Latin letter
+        odd, even = sample[1::2].count(b"\x00"), sample[0::2].count(b"\x00")
+        return "utf-16-le" if odd >= even else "utf-16-be"
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "cp1251"
+    return "utf-8-sig"
+
+
+ENCODING_NAMES = {
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+    "utf-8-sig": "UTF-8",
+    "cp1251": "Windows-1251",
+}
+
+
 def _read_csv(data):
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError(_("The CSV file is neither UTF-8 nor Windows-1251 text."))
+    if data.count(b"\n") > MAX_CSV_LINES:
+        raise _too_many_rows()
+    encoding = _encoding_of(data)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            _(
+                "The CSV file looks like %(encoding)s text but cannot be read as it. Save it "
+                "from Excel as «CSV UTF-8»."
+            )
+            % {"encoding": ENCODING_NAMES[encoding]}
+        ) from exc
+    if "\x00" in text:
+        raise ImportFileError(
+            _("The CSV file holds binary data; save it from Excel as «CSV UTF-8».")
+        )
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        rows.append(row[:MAX_COLUMNS])
+        if len(rows) > MAX_ROWS + 1:
+            raise _too_many_rows()
+    return rows, ENCODING_NAMES[encoding]
+
+
+def _too_many_rows():
+    return ImportFileError(
+        _("The file has more than %(max)s rows; split it into smaller files.") % {"max": MAX_ROWS}
+    )
 
 
 def _read_xlsx(data):
@@ -97,20 +167,60 @@ def _read_xlsx(data):
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        declared_rows, declared_columns = sheet.max_row, sheet.max_column
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from exc
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
+    if declared_rows and declared_rows > MAX_ROWS + 1:
+        workbook.close()
+        raise _too_many_rows()
+    if declared_columns and declared_columns > MAX_COLUMNS:
+        workbook.close()
+        raise ImportFileError(
+            _(
+                "The sheet is too wide (columns: %(columns)s, the limit: %(max)s). Copy the "
+                "table to a new sheet and save the file again."
+            )
+            % {"columns": declared_columns, "max": MAX_COLUMNS}
+        )
+    rows = []
+    try:
+        # bounded even when the declared size is missing or wrong
+        for row in sheet.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS, values_only=True):
+            rows.append(list(row))
+    except Exception as exc:
+        raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from exc
+    finally:
+        workbook.close()
+    if len(rows) > MAX_ROWS + 1:
+        raise _too_many_rows()
+    return rows, None
+
+
+def read_table(name, data):
+    """The non-empty rows of an XLSX or CSV file and the encoding a CSV was read in.
+
+    Size, declared sheet size and row count are checked before the file is read in full.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(
+            _("The file is larger than %(size)s MB.") % {"size": MAX_FILE_BYTES // (1024 * 1024)}
+        )
+    reader = _read_xlsx if name.lower().endswith(".xlsx") else _read_csv
+    raw, encoding = reader(data)
+    raw = [row for row in raw if any(_clean(v) for v in row)]
+    if not raw:
+        raise ImportFileError(_("The file is empty."))
+    return raw, encoding
+
+
+def no_rows_error():
+    return ImportFileError(_("The file has only the header row: there are no rows to import."))
 
 
 def parse(name, data):
     """Rows of the file as dicts of the seven columns, each with its spreadsheet row number."""
-    raw = _read_xlsx(data) if name.lower().endswith(".xlsx") else _read_csv(data)
-    raw = [row for row in raw if any(_clean(v) for v in row)]
-    if not raw:
-        raise ImportFileError(_("The file is empty."))
+    raw, encoding = read_table(name, data)
     header = [_normalise_header(v) for v in raw[0]]
     positions = {}
     for column, aliases in HEADER_ALIASES.items():
@@ -126,12 +236,21 @@ def parse(name, data):
                 "Подразделение, Должность, Роль. Not found: %(missing)s."
             )
             % {"missing": ", ".join(_column_label(c) for c in missing)}
+            + (
+                " "
+                + _(
+                    "The file was read as %(encoding)s text; if the names look garbled, save "
+                    "it from Excel as «CSV UTF-8»."
+                )
+                % {"encoding": encoding}
+                if encoding
+                else ""
+            )
         )
+    if len(raw) == 1:
+        raise no_rows_error()
     if len(raw) - 1 > MAX_ROWS:
-        raise ImportFileError(
-            _("The file has more than %(max)s rows; split it into smaller files.")
-            % {"max": MAX_ROWS}
-        )
+        raise _too_many_rows()
     rows = []
     for number, values in enumerate(raw[1:], start=2):
         row = {"row": number}
@@ -249,12 +368,7 @@ def validate(rows, progress=None):
                 )
                 % {"role": ", ".join(unknown)}
             )
-        for column, limit in (
-            ("full_name", 450),
-            ("position", 200),
-            ("plant", 200),
-            ("department", 200),
-        ):
+        for column, limit in FIELD_LIMITS.items():
             if len(row[column]) > limit:
                 messages.append(
                     _("The “%(column)s” column is longer than %(limit)s characters.")

@@ -24,13 +24,7 @@ HEADERS = {
 
 def read(name, data):
     """Rows as dicts with their spreadsheet row number; raises ``ImportFileError``."""
-    if name.lower().endswith(".xlsx"):
-        raw = importing._read_xlsx(data)
-    else:
-        raw = importing._read_csv(data)
-    raw = [row for row in raw if any(importing._clean(v) for v in row)]
-    if not raw:
-        raise importing.ImportFileError(_("The file is empty."))
+    raw, _encoding = importing.read_table(name, data)
     header = [importing._normalise_header(v) for v in raw[0]]
     positions = {}
     for column, aliases in HEADERS.items():
@@ -45,6 +39,8 @@ def read(name, data):
                 "(people by their personnel numbers)."
             )
         )
+    if len(raw) == 1:
+        raise importing.no_rows_error()
     if len(raw) - 1 > MAX_ROWS:
         raise importing.ImportFileError(
             _("The file has more than %(max)s rows; split it into smaller files.")

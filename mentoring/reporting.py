@@ -15,6 +15,7 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from cms.params import db_id
 from mentoring import disclosure
 from mentoring.disclosure import Cell, Table
 from mentoring.models import Cycle, Feedback, Idea, Meeting, Nomination, Pair, Plant
@@ -320,11 +321,11 @@ def compute(filters):
 
 
 def filters_from(params):
-    def number(name):
-        value = params.get(name, "")
-        return int(value) if value.isdigit() else None
-
-    return ResultFilters(months=last_months(), cycle_id=number("cycle"), plant_id=number("plant"))
+    return ResultFilters(
+        months=last_months(),
+        cycle_id=db_id(params.get("cycle")),
+        plant_id=db_id(params.get("plant")),
+    )
 
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 640, 200, 24

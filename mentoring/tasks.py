@@ -2,14 +2,18 @@
 the database worker when ``TASKS_IN_BACKGROUND=1``)."""
 
 import datetime
+import logging
 
 from django_tasks import task
 
 from django.core.mail import get_connection
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mentoring import emails, importing, rhythm
 from mentoring.models import ImportJob, Pair, Participant, PlannedMeeting
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -26,6 +30,15 @@ def run_import(job_id):
     except ValueError as exc:
         ImportJob.objects.filter(pk=job_id).update(
             status=ImportJob.Status.FAILED, errors=exc.args[0], finished_at=timezone.now()
+        )
+        return None
+    except Exception as exc:  # a job must never stay «running»: the reason is shown instead
+        logger.exception("Participant import %s failed", job_id)
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.FAILED,
+            message=_("The import stopped and saved nothing: %(reason)s")
+            % {"reason": str(exc)[:500] or exc.__class__.__name__},
+            finished_at=timezone.now(),
         )
         return None
     if summary.new_accounts:

@@ -383,17 +383,17 @@ def register_paperwork():
 def register_paperwork_urls():
     return [
         path(
-            "documents/consents/<int:pk>/pdf/",
+            "documents/consents/<id:pk>/pdf/",
             admin_documents.consent_record_pdf,
             name="consent_record_pdf",
         ),
         path(
-            "documents/addenda/<int:pk>/pdf/",
+            "documents/addenda/<id:pk>/pdf/",
             admin_documents.addendum_pdf,
             name="addendum_admin_pdf",
         ),
         path(
-            "documents/agreements/<int:pk>/pdf/",
+            "documents/agreements/<id:pk>/pdf/",
             admin_documents.agreement_pdf,
             name="agreement_admin_pdf",
         ),
@@ -408,7 +408,7 @@ def register_paperwork_urls():
         path("mentoring-hours/close/", admin_hours.close_month, name="mentoring_hours_close"),
         path("mentoring-hours/reopen/", admin_hours.reopen_month, name="mentoring_hours_reopen"),
         path(
-            "mentoring-hours/entries/<int:pk>/",
+            "mentoring-hours/entries/<id:pk>/",
             admin_hours.adjust_entry,
             name="mentoring_hours_adjust",
         ),
@@ -434,7 +434,7 @@ class HRAdminMenuItem(MenuItem):
 def register_access_log_urls():
     return [
         path(
-            "participants-anonymise/<int:pk>/",
+            "participants-anonymise/<id:pk>/",
             admin_anonymise.anonymise,
             name="participant_anonymise",
         ),
@@ -550,15 +550,15 @@ def consents_section(request):
 def register_import_urls():
     return [
         path("participant-import/", admin_import.upload, name="participant_import"),
-        path("participant-import/<int:pk>/", admin_import.job, name="participant_import_job"),
+        path("participant-import/<id:pk>/", admin_import.job, name="participant_import_job"),
         path("programme-mail/", admin_import.mass_mail, name="programme_mass_mail"),
         path(
-            "participants/<int:pk>/invite/",
+            "participants/<id:pk>/invite/",
             admin_invitations.resend,
             name="participant_invite",
         ),
         path(
-            "pairs/<int:pk>/transition/<str:status>/",
+            "pairs/<id:pk>/transition/<str:status>/",
             admin_pairs.transition,
             name="pair_transition",
         ),

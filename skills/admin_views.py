@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.params import db_id
 from mentoring import access, audit, pairing
 from mentoring.models import Cycle, Pair, Participant
 from skills import matching
@@ -31,13 +32,6 @@ class PickForm(forms.Form):
             .select_related("user")
             .order_by("user__last_name", "user__first_name")
         )
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _open_cycles():
@@ -73,7 +67,7 @@ def matching_view(request):
     if not request.user.has_perm("mentoring.add_pair"):
         raise PermissionDenied
     cycles = list(_open_cycles())
-    cycle = next((c for c in cycles if c.pk == _int(request.GET.get("cycle"))), None)
+    cycle = next((c for c in cycles if c.pk == db_id(request.GET.get("cycle"))), None)
     cycle = cycle or (cycles[0] if cycles else None)
     context = {"cycles": cycles, "cycle": cycle, "query": request.GET.get("q", "")[:100]}
     if cycle is None:
@@ -82,7 +76,7 @@ def matching_view(request):
     context["mentees"] = Paginator(mentees, MENTEES_PER_PAGE).get_page(request.GET.get("p"))
     mentee = (
         Participant.objects.select_related("user", "plant")
-        .filter(pk=_int(request.GET.get("mentee")))
+        .filter(pk=db_id(request.GET.get("mentee")))
         .first()
     )
     if mentee is not None:

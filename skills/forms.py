@@ -1,9 +1,12 @@
 """Forms for recording levels, goals and evidence; every message in plain Russian."""
 
+from pathlib import PurePosixPath
+
 import filetype
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from skills.models import ToolPage
@@ -20,6 +23,20 @@ ALLOWED_EVIDENCE_TYPES = {
 }
 
 
+def _detected_type(upload):
+    head = upload.read(8192)
+    upload.seek(0)
+    return filetype.guess(head)
+
+
+def safe_evidence_name(upload):
+    """The upload's name with the extension of its real content: a PNG named ``.html`` is
+    stored as ``.png`` (and served as an image), never as a page a browser would run."""
+    kind = _detected_type(upload)
+    stem = slugify(PurePosixPath(upload.name or "").stem, allow_unicode=True)[:60] or "evidence"
+    return f"{stem}.{kind.extension}"
+
+
 def validate_evidence_file(upload):
     """Check size and the real type of the content (not the name) of an uploaded file."""
     if upload.size > MAX_EVIDENCE_BYTES:
@@ -31,9 +48,7 @@ def validate_evidence_file(upload):
             },
             code="too_large",
         )
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
+    kind = _detected_type(upload)
     if kind is None or kind.mime not in ALLOWED_EVIDENCE_TYPES:
         raise forms.ValidationError(
             _("This kind of file cannot be attached. Allowed: %(types)s."),
@@ -79,6 +94,12 @@ class ObservationForm(LevelForm):
         super().__init__(*args, **kwargs)
         self.fields["tool"].queryset = ToolPage.objects.live().order_by("title")
         self.fields["meeting"].queryset = meetings
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            upload.name = safe_evidence_name(upload)
+        return upload
 
 
 class GoalForm(forms.Form):

@@ -8,6 +8,7 @@ Every function keeps a fixed number of queries whatever the number of people.
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import Coalesce
 
+from cms.params import clean_text, db_id
 from mentoring import access, disclosure
 from mentoring.disclosure import Cell
 from mentoring.models import Cycle, Department, Participant, Plant
@@ -17,20 +18,13 @@ from skills.services import EXPERT_LEVEL
 EXPORT_CHUNK = 2000
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def read_filters(params):
     """The filters from the query string; anything malformed is simply ignored."""
     return {
-        "plant": _int(params.get("plant")),
-        "department": _int(params.get("department")),
-        "cycle": _int(params.get("cycle")),
-        "category": (params.get("category") or "").strip()[:120] or None,
+        "plant": db_id(params.get("plant")),
+        "department": db_id(params.get("department")),
+        "cycle": db_id(params.get("cycle")),
+        "category": clean_text(params.get("category"), 120) or None,
     }
 
 

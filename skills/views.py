@@ -3,19 +3,18 @@
 Every view that shows a person's records asks :mod:`mentoring.access` first.
 """
 
-import csv
-import tempfile
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms import spreadsheets
+from cms.once import submit_once
+from cms.redirects import redirect_to_next
 from mentoring import access, audit
 from mentoring.models import Meeting
 from skills import matrix, services
@@ -33,13 +32,6 @@ def _with_charts(overview, scale):
             row["events"], scale, title=row["tool"].title, key=row["tool"].pk
         )
     return overview
-
-
-def _next_url(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return target
-    return fallback
 
 
 def my_skills(request):
@@ -63,6 +55,7 @@ def _catalogue_url():
     return index.url if index else None
 
 
+@submit_once
 def self_assess(request, tool_id):
     """A mentee records their own level in a tool, with what shows it."""
     me = access.participant_of(request.user)
@@ -81,7 +74,7 @@ def self_assess(request, tool_id):
             evidence_link=form.cleaned_data["evidence_link"],
         )
         messages.success(request, _("Your self-assessment is saved."))
-        return redirect(_next_url(request, tool.url))
+        return redirect_to_next(request, tool.url)
     return render(request, "skills/self_assess.html", {"form": form, "tool": tool})
 
 
@@ -101,7 +94,7 @@ def set_goal(request, tool_id):
         messages.success(request, _("Your goal is saved."))
     else:
         messages.error(request, _("Choose a level from the list."))
-    return redirect(_next_url(request, tool.url))
+    return redirect_to_next(request, tool.url)
 
 
 def people(request):
@@ -127,6 +120,7 @@ def people(request):
     return render(request, "skills/people.html", {"page_obj": page_obj})
 
 
+@submit_once
 def person_skills(request, participant_id):
     """`/skills/people/<id>/`: one mentee's skills for their mentor, curator or HR (consent).
 
@@ -226,11 +220,6 @@ def skills_matrix(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _export_name(extension):
     return f"skills-matrix-{timezone.localdate():%Y-%m-%d}.{extension}"
 
@@ -244,42 +233,12 @@ def matrix_csv(request):
     """The matrix as CSV, streamed row by row (UTF-8 with BOM so Excel reads Cyrillic)."""
     filters = matrix.read_filters(request.GET)
     _log_export(request, filters, "csv")
-    writer = csv.writer(_Echo(), delimiter=";")
-
-    def lines():
-        yield "\ufeff"
-        for row in matrix.export_rows(request.user, filters):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
-    return response
+    return spreadsheets.csv_response(matrix.export_rows(request.user, filters), _export_name("csv"))
 
 
 def matrix_xlsx(request):
     """The matrix as XLSX: openpyxl's write-only mode into a temp file, streamed in chunks."""
-    from openpyxl import Workbook
-
     filters = matrix.read_filters(request.GET)
     _log_export(request, filters, "xlsx")
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Skills matrix"))
-    for row in matrix.export_rows(request.user, filters):
-        sheet.append(row)
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the streaming response
-    workbook.save(handle)
-    handle.seek(0)
-
-    def chunks():
-        try:
-            while block := handle.read(64 * 1024):
-                yield block
-        finally:
-            handle.close()
-
-    response = StreamingHttpResponse(
-        chunks(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("xlsx")}"'
-    return response
+    rows = matrix.export_rows(request.user, filters)
+    return spreadsheets.xlsx_response([(_("Skills matrix"), rows)], _export_name("xlsx"))

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
 from curricula.blocks import CurriculumStreamBlock
 from curricula.models.printable import PrintablePageMixin
 
@@ -17,7 +18,7 @@ class CurriculumPage(PrintablePageMixin, Page):
     materials and tools. HR edits it; the «Проверка HR» workflow reviews it."""
 
     cycle_name = models.CharField(_("cycle"), max_length=200, blank=True)
-    intro = models.TextField(_("Introduction"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
     kickoff = RichTextField(
         _("Kickoff meeting"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
     )

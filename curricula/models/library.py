@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
 from curricula.blocks import LearningStreamBlock
 from curricula.models.printable import PrintablePageMixin
 from curricula.models.tracks import Audience
@@ -23,7 +24,7 @@ MATERIALS_PER_PAGE = 12
 class LibraryIndexPage(Page):
     """The library listing with filters that combine and live in the URL."""
 
-    intro = models.TextField(_("Introduction"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -93,7 +94,7 @@ class MaterialPage(PrintablePageMixin, Page):
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.MENTOR
     )
-    summary = models.TextField(_("Summary"), blank=True)
+    summary = models.TextField(_("Summary"), blank=True, max_length=limits.TEXT)
     body = StreamField(LearningStreamBlock(), verbose_name=_("Body"), blank=True)
     tools = ParentalManyToManyField(
         "skills.ToolPage", blank=True, related_name="materials", verbose_name=_("digital tools")

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
+
 
 class SessionPlan(models.Model):
     """A mentor prepares a meeting from the library and prints it.
@@ -28,7 +30,7 @@ class SessionPlan(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=limits.NOTES)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
 from curricula.blocks import LearningStreamBlock
 from curricula.models.printable import PrintablePageMixin
 
@@ -28,7 +29,7 @@ class Audience(models.TextChoices):
 class TrackIndexPage(Page):
     """The list of training tracks, grouped by audience."""
 
-    intro = models.TextField(_("Introduction"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -63,10 +64,13 @@ class TrackPage(PrintablePageMixin, Page):
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
-    intro = models.TextField(_("Introduction"), blank=True)
-    goal = models.TextField(_("Goal"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
+    goal = models.TextField(_("Goal"), blank=True, max_length=limits.TEXT)
     outcomes = models.TextField(
-        _("Learning outcomes"), blank=True, help_text=_("One outcome per line.")
+        _("Learning outcomes"),
+        blank=True,
+        help_text=_("One outcome per line."),
+        max_length=limits.TEXT,
     )
 
     content_panels = [
@@ -120,7 +124,7 @@ class TrackPage(PrintablePageMixin, Page):
 class ModulePage(PrintablePageMixin, Page):
     """One module of a track: what to read, watch, try and discuss, with its duration."""
 
-    intro = models.TextField(_("Introduction"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
     duration_minutes = models.PositiveIntegerField(_("duration, minutes"), default=30)
     body = StreamField(LearningStreamBlock(), verbose_name=_("Body"), blank=True)
 

@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
+
 from .programme import Cycle, Pair
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
@@ -144,7 +146,7 @@ class PairAgreement(models.Model):
         blank=True,
         help_text=_("E.g. Thursdays at 15:00, meeting room of the shop."),
     )
-    rules = models.TextField(_("rules of the programme"))
+    rules = models.TextField(_("rules of the programme"), max_length=limits.DOCUMENT)
     rules_template = models.ForeignKey(
         DocumentTemplate,
         verbose_name=_("rules template"),

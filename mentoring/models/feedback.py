@@ -4,6 +4,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
+
 from .meetings import Meeting
 from .people import Participant
 
@@ -37,7 +39,9 @@ class Feedback(models.Model):
         choices=SCORE_CHOICES,
         validators=SCORE_VALIDATORS,
     )
-    what_to_change = models.TextField(_("what should we change"), blank=True)
+    what_to_change = models.TextField(
+        _("what should we change"), blank=True, max_length=limits.TEXT
+    )
     # Asked of the mentee only, about the mentor's craft. The mentor sees them only as an
     # aggregate over enough answers (growth app), never one meeting's answer.
     mentor_facilitation = models.PositiveSmallIntegerField(

@@ -5,6 +5,8 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
+
 from .people import Participant
 from .programme import Pair
 
@@ -31,12 +33,15 @@ class Idea(models.Model):
         related_name="ideas",
     )
     title = models.CharField(_("idea"), max_length=200)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=limits.LONG_TEXT)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
     )
     effect = models.TextField(
-        _("effect"), blank=True, help_text=_("What changed once the idea was implemented.")
+        _("effect"),
+        blank=True,
+        help_text=_("What changed once the idea was implemented."),
+        max_length=limits.TEXT,
     )
     implemented_on = models.DateField(_("implemented on"), null=True, blank=True)
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
+
 from .programme import Pair
 
 
@@ -23,11 +25,14 @@ class Meeting(models.Model):
     tools = models.ManyToManyField(
         "skills.ToolPage", verbose_name=_("tools worked on"), blank=True, related_name="meetings"
     )
-    topics_requested = models.TextField(_("topics the mentee asked for"), blank=True)
+    topics_requested = models.TextField(
+        _("topics the mentee asked for"), blank=True, max_length=limits.TEXT
+    )
     private_notes = models.TextField(
         _("notes private to the pair"),
         blank=True,
         help_text=_("Only the mentor and the mentee of the pair can read these notes."),
+        max_length=limits.NOTES,
     )
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,7 +89,7 @@ class TopicRequest(models.Model):
     pair = models.ForeignKey(
         Pair, verbose_name=_("pair"), on_delete=models.CASCADE, related_name="topic_requests"
     )
-    text = models.TextField(_("topic"))
+    text = models.TextField(_("topic"), max_length=limits.SHORT_TEXT)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),

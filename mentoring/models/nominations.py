@@ -6,6 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
+
 from .people import Participant
 from .programme import Cycle
 
@@ -73,11 +75,11 @@ class Nomination(models.Model):
     tools = models.ManyToManyField(
         "skills.ToolPage", verbose_name=_("tools they can teach"), blank=True, related_name="+"
     )
-    statement = models.TextField(_("why this person"), blank=True)
+    statement = models.TextField(_("why this person"), blank=True, max_length=limits.LONG_TEXT)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
-    hr_comment = models.TextField(_("HR comment"), blank=True)
+    hr_comment = models.TextField(_("HR comment"), blank=True, max_length=limits.TEXT)
     token = models.UUIDField(_("form token"), default=uuid.uuid4, unique=True, editable=False)
     outcome_sent_for = models.CharField(max_length=20, blank=True, editable=False)
     created_at = models.DateTimeField(_("submitted"), auto_now_add=True)

@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
+
 from .people import Department, Participant, Plant
 
 
@@ -141,7 +143,7 @@ class Pair(models.Model):
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    end_reason = models.TextField(_("reason for ending early"), blank=True)
+    end_reason = models.TextField(_("reason for ending early"), blank=True, max_length=limits.TEXT)
 
     class Side(models.TextChoices):
         MENTOR = "mentor", _("the mentor")

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms import limits
+
 from .people import Participant
 from .programme import Pair
 
@@ -28,7 +30,7 @@ class SupportIssue(models.Model):
         Participant, verbose_name=_("raised by"), on_delete=models.CASCADE, related_name="+"
     )
     subject = models.CharField(_("subject"), max_length=200)
-    description = models.TextField(_("what happened"))
+    description = models.TextField(_("what happened"), max_length=limits.LONG_TEXT)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
@@ -90,7 +92,7 @@ class IssueNote(models.Model):
         null=True,
         related_name="+",
     )
-    text = models.TextField(_("note"))
+    text = models.TextField(_("note"), max_length=limits.LONG_TEXT)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

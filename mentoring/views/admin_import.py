@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cms.once import submit_once
 from mentoring import access, importing, tasks
 from mentoring.forms import ImportUploadForm
 from mentoring.models import Cycle, ImportJob, Participant
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = importing.MAX_FILE_BYTES
 
 
 def _require_hr_admin(request):
@@ -81,6 +82,7 @@ class MassMailForm(forms.Form):
     body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea)
 
 
+@submit_once
 def mass_mail(request):
     """E-mail every active participant (or a cycle's pairs) as a background task."""
     _require_hr_admin(request)

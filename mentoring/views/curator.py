@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from cms.once import submit_once
 from mentoring import access, audit, health
 from mentoring.dashboard import mentor_links
 from mentoring.forms import HandoverForm, IssueNoteForm
@@ -100,6 +101,7 @@ def curator_pair(request, pk):
     )
 
 
+@submit_once
 def curator_issue(request, pk):
     """`/curator/issues/<pk>/`: track one issue.
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.once import submit_once
 from mentoring import access, emails
 from mentoring.forms import FeedbackForm, IssueForm, MeetingForm, TopicRequestForm
 from mentoring.models import Feedback, Meeting, Pair, SupportIssue, TopicRequest
@@ -61,6 +62,7 @@ def pair_detail(request, pk):
 
 
 @require_POST
+@submit_once
 def topic_request(request, pk):
     """The mentee posts a topic they want for the next meeting."""
     pair = access.get_member_pair_or_404(request.user, pk)
@@ -77,6 +79,7 @@ def topic_request(request, pk):
     return redirect("pair_detail", pk=pair.pk)
 
 
+@submit_once
 def meeting_new(request, pk):
     """Either member logs a meeting of the pair; both are then asked for feedback."""
     pair = access.get_member_pair_or_404(request.user, pk)
@@ -109,6 +112,7 @@ def meeting_new(request, pk):
     )
 
 
+@submit_once
 def meeting_detail(request, pk):
     """`/my/meetings/<pk>/`: the meeting with its private notes and my own feedback.
 
@@ -148,6 +152,7 @@ def meeting_detail(request, pk):
     )
 
 
+@submit_once
 def issue_new(request, pk):
     """Raise an issue with the curator: private, the other side of the pair never sees it."""
     pair = access.get_member_pair_or_404(request.user, pk)

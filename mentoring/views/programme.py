@@ -8,11 +8,13 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from cms.once import submit_once
 from mentoring import access
 from mentoring.forms import IdeaForm, NominationForm
 from mentoring.models import Cycle, Idea, Nomination
 
 
+@submit_once
 def nominate(request):
     """`/programme/nominate/`: nominate oneself or recommend a colleague as a mentor.
 
@@ -61,6 +63,7 @@ def _is_uuid(value):
     return True
 
 
+@submit_once
 def ideas(request):
     """`/programme/ideas/`: propose an improvement; see my ideas and the implemented ones."""
     me = access.participant_of(request.user)

@@ -1,13 +1,11 @@
 """`/programme/results/`: the programme's results for HR, as aggregates only."""
 
-import io
-
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from cms import spreadsheets
 from mentoring import access, reporting
 from mentoring.models import Cycle, Plant
 
@@ -42,32 +40,18 @@ def results(request):
 def results_xlsx(request):
     """The same figures as a spreadsheet, streamed in chunks."""
     _require_hr(request)
-    from openpyxl import Workbook
-
     filters = reporting.filters_from(request.GET)
     series = reporting.compute(filters)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Results"))
-    too_small = _("group too small")
-    for s in series:
-        sheet.append([str(s.title)])
-        sheet.append([_("Total"), too_small if s.total is None else s.total, s.unit_text])
-        for month, value in s.by_month.items():
-            sheet.append([formats.date_format(month, "F Y"), too_small if value is None else value])
-        for label, value in s.by_group:
-            sheet.append([str(label), too_small if value is None else value])
-        sheet.append([])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    data = buffer.getvalue()
 
-    def chunks(size=64 * 1024):
-        for start in range(0, len(data), size):
-            yield data[start : start + size]
+    def rows():
+        too_small = _("group too small")
+        for s in series:
+            yield [str(s.title)]
+            yield [_("Total"), too_small if s.total is None else s.total, s.unit_text]
+            for month, value in s.by_month.items():
+                yield [formats.date_format(month, "F Y"), too_small if value is None else value]
+            for label, value in s.by_group:
+                yield [str(label), too_small if value is None else value]
+            yield []
 
-    response = StreamingHttpResponse(
-        chunks(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="programme-results.xlsx"'
-    return response
+    return spreadsheets.xlsx_response([(_("Results"), rows())], "programme-results.xlsx")

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+from cms import limits
+
 
 class SkillLevel(models.Model):
     """One step of the scale (0–4, ILUO by default); HR may reword labels and descriptions.
@@ -17,7 +19,7 @@ class SkillLevel(models.Model):
     value = models.PositiveSmallIntegerField(_("value"), unique=True)
     code = models.CharField(_("ILUO letter"), max_length=4, blank=True)
     label = models.CharField(_("label"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=limits.TEXT)
 
     panels = [FieldPanel("value"), FieldPanel("code"), FieldPanel("label"), "description"]
 
@@ -122,7 +124,7 @@ class MasteryEvent(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, db_index=True)
-    evidence_text = models.TextField(_("evidence"), blank=True)
+    evidence_text = models.TextField(_("evidence"), blank=True, max_length=limits.EVIDENCE)
     evidence_link = models.URLField(_("link to evidence"), blank=True)
     evidence_file = models.FileField(
         _("evidence file"), upload_to="evidence/%Y/%m/", storage=evidence_storage, blank=True

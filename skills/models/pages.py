@@ -13,6 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import limits
+from cms.params import clean_text
 from skills.blocks import GuideStreamBlock, UseCaseStreamBlock
 
 CATALOGUE_PAGE_SIZE = 12
@@ -23,7 +25,7 @@ class ToolCategory(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=limits.TEXT)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), "sort_order"]
@@ -58,7 +60,7 @@ class ToolPageTag(TaggedItemBase):
 class ToolIndexPage(Page):
     """The catalogue of digital tools the programme teaches, with filters and pages."""
 
-    intro = models.TextField(_("Introduction"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=limits.TEXT)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -79,10 +81,10 @@ class ToolIndexPage(Page):
             .order_by("title")
         )
         filters = {}
-        if category := params.get("category"):
+        if category := clean_text(params.get("category"), 255):
             tools = tools.filter(category__slug=category)
             filters["category"] = category
-        if tag := params.get("tag"):
+        if tag := clean_text(params.get("tag"), 100):
             tools = tools.filter(tags__slug=tag)
             filters["tag"] = tag
         difficulty = params.get("difficulty")

@@ -92,7 +92,7 @@ RULES = {
     "my/pairs/": EVERYONE,
     "my/plans/": EVERYONE,
     "my/skills/": EVERYONE,
-    "my/skills/<int:tool_id>/assess/": EVERYONE,
+    "my/skills/<id:tool_id>/assess/": EVERYONE,
     "programme/ideas/": EVERYONE,
     "programme/nominate/": EVERYONE,
     "search/": EVERYONE,
@@ -105,45 +105,45 @@ RULES = {
     # POST-only actions (their own checks are tested with their views)
     "my/consent/": POST_ONLY,
     "my/consents/change/": POST_ONLY,
-    "my/pairs/<int:pk>/agreement/accept/": POST_ONLY,
-    "my/pairs/<int:pk>/topics/": POST_ONLY,
-    "my/plans/<int:pk>/delete/": POST_ONLY,
-    "my/plans/<int:pk>/items/<int:item_pk>/move/": POST_ONLY,
-    "my/plans/<int:pk>/items/<int:item_pk>/remove/": POST_ONLY,
+    "my/pairs/<id:pk>/agreement/accept/": POST_ONLY,
+    "my/pairs/<id:pk>/topics/": POST_ONLY,
+    "my/plans/<id:pk>/delete/": POST_ONLY,
+    "my/plans/<id:pk>/items/<id:item_pk>/move/": POST_ONLY,
+    "my/plans/<id:pk>/items/<id:item_pk>/remove/": POST_ONLY,
     "my/plans/add/": POST_ONLY,
-    "my/skills/<int:tool_id>/goal/": POST_ONLY,
+    "my/skills/<id:tool_id>/goal/": POST_ONLY,
     # the mentee's own consent document
-    "my/consents/<int:record_id>/pdf/": rule(ok=("mentee",)),
+    "my/consents/<id:record_id>/pdf/": rule(ok=("mentee",)),
     # the pair's own records: its two members, nobody else (not the curator, not HR)
-    "my/meetings/<int:pk>/": PAIR_ONLY,
-    "my/pairs/<int:pk>/": PAIR_ONLY,
-    "my/pairs/<int:pk>/agreement/": PAIR_ONLY,
-    "my/pairs/<int:pk>/agreement/<int:version>/pdf/": PAIR_ONLY,
-    "my/pairs/<int:pk>/agreement/edit/": PAIR_ONLY,
-    "my/pairs/<int:pk>/end/": PAIR_ONLY,
-    "my/pairs/<int:pk>/issue/": PAIR_ONLY,
-    "my/pairs/<int:pk>/meetings/new/": PAIR_ONLY,
-    "my/plans/<int:pk>/": PAIR_ONLY,  # the mentor's plan, shared with the pair's mentee
-    "my/plans/<int:pk>/pdf/": PAIR_ONLY,
+    "my/meetings/<id:pk>/": PAIR_ONLY,
+    "my/pairs/<id:pk>/": PAIR_ONLY,
+    "my/pairs/<id:pk>/agreement/": PAIR_ONLY,
+    "my/pairs/<id:pk>/agreement/<id:version>/pdf/": PAIR_ONLY,
+    "my/pairs/<id:pk>/agreement/edit/": PAIR_ONLY,
+    "my/pairs/<id:pk>/end/": PAIR_ONLY,
+    "my/pairs/<id:pk>/issue/": PAIR_ONLY,
+    "my/pairs/<id:pk>/meetings/new/": PAIR_ONLY,
+    "my/plans/<id:pk>/": PAIR_ONLY,  # the mentor's plan, shared with the pair's mentee
+    "my/plans/<id:pk>/pdf/": PAIR_ONLY,
     # planning meetings (iCalendar invitations go to both members) and the certificate of a
     # completed pair (pair A is still running: nobody gets one yet)
-    "my/pairs/<int:pk>/plan/": PAIR_ONLY,
-    "my/pairs/<int:pk>/plan/<int:planned_id>/": PAIR_ONLY,
-    "my/pairs/<int:pk>/plan/<int:planned_id>/cancel/": POST_ONLY,
-    "my/pairs/<int:pk>/certificate/": rule(),
+    "my/pairs/<id:pk>/plan/": PAIR_ONLY,
+    "my/pairs/<id:pk>/plan/<id:planned_id>/": PAIR_ONLY,
+    "my/pairs/<id:pk>/plan/<id:planned_id>/cancel/": POST_ONLY,
+    "my/pairs/<id:pk>/certificate/": rule(),
     # one's own calendar address; the feed answers its secret token only (a wrong one: 404)
     "my/calendar/": EVERYONE,
     "calendar/<str:token>.ics": rule(anonymous="no"),
     # the mentor's addendum to the employment contract: the mentor only
-    "my/pairs/<int:pk>/addendum/pdf/": rule(ok=("mentor",)),
+    "my/pairs/<id:pk>/addendum/pdf/": rule(ok=("mentor",)),
     "my/plans/new/": rule(ok=("mentor", "other_mentor")),
     # skills, goals, evidence: the person, their mentor, their pair's curator
-    "skills/people/<int:participant_id>/": OWN_SKILLS,
-    "skills/evidence/<int:event_id>/": OWN_SKILLS,
+    "skills/people/<id:participant_id>/": OWN_SKILLS,
+    "skills/evidence/<id:event_id>/": OWN_SKILLS,
     # the curator's desk; HR admins see there only issues handed over to HR
     "curator/": rule(ok=("curator", "other_curator", "hr_admin")),
-    "curator/pairs/<int:pk>/": rule(ok=("curator",)),
-    "curator/issues/<int:pk>/": rule(ok=("curator",)),  # HR admin: after the handover
+    "curator/pairs/<id:pk>/": rule(ok=("curator",)),
+    "curator/issues/<id:pk>/": rule(ok=("curator",)),  # HR admin: after the handover
     # getting in: Django's password reset and the invitation to set a password (a wrong
     # link shows its Russian explanation, never whose account it was)
     "password-reset/": rule(ok=SIGNED_IN, anonymous="ok"),
@@ -154,9 +154,9 @@ RULES = {
     "invitation/done/": rule(ok=SIGNED_IN, anonymous="ok"),
     # the mentor's growth: the mentor, their curator; HR only with the mentor's consent to HR
     "my/growth/": EVERYONE,
-    "my/growth/<int:competency_id>/assess/": rule(ok=("mentor", "other_mentor")),
+    "my/growth/<id:competency_id>/assess/": rule(ok=("mentor", "other_mentor")),
     "growth/mentors/": EVERYONE,  # lists only the mentors the reader may follow
-    "growth/mentors/<int:participant_id>/": rule(ok=("curator",), go=("mentor",)),  # → /my/growth/
+    "growth/mentors/<id:participant_id>/": rule(ok=("curator",), go=("mentor",)),  # → /my/growth/
     # aggregates for HR
     "programme/results/": rule(ok=HR),
     "programme/results.xlsx": rule(ok=HR),

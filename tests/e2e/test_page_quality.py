@@ -33,7 +33,7 @@ NOT_PAGES = {
         "a calendar program's feed behind a secret token, not a page "
         "(tests/mentoring/test_calendar.py)"
     ),
-    "skills/evidence/<int:event_id>/": (
+    "skills/evidence/<id:event_id>/": (
         "a file a mentee attached; the demo has none (headers: tests/cms/test_security_headers)"
     ),
 }
