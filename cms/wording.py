@@ -31,6 +31,7 @@ ACCUSATIVE = {
     "skills.toolcategory": pgettext_lazy("accusative", "tool category"),
     "skills.skillgoal": pgettext_lazy("accusative", "skill goal"),
     "mentoring.calendarday": pgettext_lazy("accusative", "production calendar day"),
+    "growth.competency": pgettext_lazy("accusative", "competency"),
 }
 
 COUNT = {
@@ -65,6 +66,7 @@ COUNT = {
     "mentoring.pair": ngettext_lazy("%(count)d pair", "%(count)d pairs", "count"),
     "mentoring.meeting": ngettext_lazy("%(count)d meeting", "%(count)d meetings", "count"),
     "mentoring.idea": ngettext_lazy("%(count)d idea", "%(count)d ideas", "count"),
+    "growth.competency": ngettext_lazy("%(count)d competency", "%(count)d competencies", "count"),
     "mentoring.nomination": ngettext_lazy("%(count)d nomination", "%(count)d nominations", "count"),
     "mentoring.consenttext": ngettext_lazy(
         "%(count)d consent text", "%(count)d consent texts", "count"

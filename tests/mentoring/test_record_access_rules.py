@@ -131,7 +131,7 @@ def test_the_person_is_read_with_what_the_pages_show(db, django_assert_num_queri
         assert person.department.name
 
 
-def test_issues_reach_the_raiser_the_curator_and_hr_admins(db, hr_admin):
+def test_issues_reach_the_raiser_the_curator_and_hr_admins_after_the_handover(db, hr_admin):
     from tests.mentoring.factories import SupportIssueFactory
 
     issue = SupportIssueFactory()
@@ -140,6 +140,10 @@ def test_issues_reach_the_raiser_the_curator_and_hr_admins(db, hr_admin):
     assert set(access.issues_visible_to(pair.mentee.user)) == {issue}
     assert set(access.issues_visible_to(pair.curator.user)) == {issue}
     assert set(access.issues_visible_to(pair.mentor.user)) == set()
-    assert set(access.issues_visible_to(hr_admin.user)) == {issue, other}
+    assert set(access.issues_visible_to(hr_admin.user)) == set()
+    assert not access.can_manage_issue(hr_admin.user, issue)
+    issue.hand_over_to_hr(pair.curator, "Нужно решение HR")
+    assert set(access.issues_visible_to(hr_admin.user)) == {issue}
     assert access.can_manage_issue(hr_admin.user, issue)
+    assert not access.can_manage_issue(hr_admin.user, other)
     assert not access.can_manage_issue(pair.mentee.user, issue)
