@@ -46,7 +46,7 @@ def pair_of(demo_db, username, side):
 
 def submit(page, form):
     with page.expect_navigation():
-        form.locator("button[type=submit]").click()
+        form.locator("button[type=submit]").first.click()
 
 
 def test_mentee_asks_for_a_topic(demo_server, demo_db, page):
