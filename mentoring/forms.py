@@ -179,7 +179,7 @@ class HandoverForm(forms.Form):
 
     reason = forms.CharField(
         label=_("Why HR is needed (HR admins and the author of the issue read this)"),
-        max_length=2000,
+        max_length=limits.TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -21,6 +21,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # A session is refreshed (written) once a day at most in tests, so that a page's query count
 # does not depend on how long a slow test took; tests of the refresh set it back to 60 s.
 SESSION_REFRESH_SECONDS = 24 * 60 * 60
+# Sessions in the database even when REDIS_URL is set (production then reads them through
+# Redis, cached_db): tests expire a session by editing its row.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Each pytest-xdist worker gets a Redis database of its own, so that a test clearing the
 # cache never clears another worker's (FLUSHDB ignores key prefixes).

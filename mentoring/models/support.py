@@ -46,7 +46,7 @@ class SupportIssue(models.Model):
         blank=True,
         related_name="+",
     )
-    handover_reason = models.TextField(_("why HR is needed"), blank=True)
+    handover_reason = models.TextField(_("why HR is needed"), blank=True, max_length=limits.TEXT)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

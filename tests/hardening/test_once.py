@@ -110,7 +110,7 @@ def test_another_persons_token_is_not_their_page(client, world):
     assert Idea.objects.filter(author=world.mentor).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sendings_at_the_same_time_create_one_record():
     """Two threads, two database connections, one token (PostgreSQL serialises them on the
     unique index; SQLite on its write lock)."""
