@@ -34,7 +34,12 @@ def s3_endpoint(tmp_path_factory):
 
 @pytest.fixture
 def on_s3(settings, s3_endpoint):
+    from django.core.cache import caches
+
     settings.STORAGES = {**settings.STORAGES, **s3_storages(seaweed.environment(s3_endpoint))}
+    # renditions cached by an earlier test (same image id after a rollback) live on disk
+    for alias in settings.CACHES:
+        caches[alias].clear()
     return s3_endpoint
 
 
