@@ -31,11 +31,14 @@ def _database_url():
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         parts = urlsplit(url)
-        return parts._replace(path=parts.path + "_cluster").geturl()
-    return cluster.DEFAULT_DATABASE_URL + "_test"
+        return parts._replace(path=f"{parts.path}_cluster_{os.getpid()}").geturl()
+    # one database per test process: two processes never drop each other's
+    return f"{cluster.DEFAULT_DATABASE_URL}_test_{os.getpid()}"
 
 
-@pytest.fixture(scope="module")
+# Session-scoped: under xdist the cluster's tests can reach their worker between other
+# modules' tests, and a module fixture would tear the cluster down and build it again.
+@pytest.fixture(scope="session")
 def running(tmp_path_factory):
     if cluster.nginx_binary() is None:
         pytest.skip("nginx is not installed (Debian package nginx): the cluster needs a front")
@@ -69,6 +72,8 @@ def running(tmp_path_factory):
         ).stdout
         started["ids"] = json.loads(printed.strip().splitlines()[-1])
         yield started
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Reader:
