@@ -11,6 +11,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from cms import (
             export_values,
+            generations,
             params,
             sessions,  # noqa: F401 - connects the login signal
             spreadsheets,
@@ -18,6 +19,7 @@ class CmsConfig(AppConfig):
         )
 
         wording.install()
+        generations.install()
         export_values.install()
         spreadsheets.install_wagtail_export_safety()
         params.install_model_choice_overflow_guard()

@@ -7,8 +7,3 @@ class CurriculaConfig(AppConfig):
 
     name = "curricula"
     verbose_name = _("Tracks and materials")
-
-    def ready(self):
-        from curricula import signals
-
-        signals.connect()

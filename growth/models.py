@@ -26,6 +26,8 @@ class Competency(ClusterableModel):
     leadership skills are what the mentor tracks teach and what the mentor grows in a cycle.
     """
 
+    invalidates_fragments = True  # published pages show it: see cms.generations
+
     class Kind(models.TextChoices):
         LEADERSHIP = "leadership", _("leadership skill")
         SELECTION = "selection", _("selection competency")

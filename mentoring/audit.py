@@ -73,11 +73,13 @@ def record_reads(user, subjects, what, detail=""):
         return
     now = timezone.now()
     day = timezone.localdate(now)
-    # two queries whatever the number: count the reads already logged today, then add the
-    # new rows (a row already there is a conflict with the one-row-a-day constraint)
-    RecordAccess.objects.filter(
+    # two queries at most whatever the number: count the reads already logged today, then
+    # add the new rows (a row already there is a conflict with the one-row-a-day constraint)
+    updated = RecordAccess.objects.filter(
         action=RecordAccess.Action.READ, actor=actor, what=what, day=day, subject_id__in=ids
     ).update(count=F("count") + 1, last_at=now)
+    if updated == len(ids):  # every read already logged today: one query in all
+        return
     RecordAccess.objects.bulk_create(
         [
             RecordAccess(

@@ -2,9 +2,10 @@
 curator-desk signal."""
 
 import datetime
+import itertools
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -61,24 +62,30 @@ def _people(filters):
     return Participant.objects.filter(pk__in=people.values("pk"))
 
 
+def _midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
 def results(filters):
     """Level-ups per month and tools mastered (level ≥3) as raw tables with the people
     behind each figure; :mod:`mentoring.disclosure` hides small and complementary cells."""
     people = _people(filters)
     months = filters.months
+    # Month edges as local midnights: compared as they are, with no date function applied
+    # to each of the events (on SQLite such a function is Python, called once a row).
+    edges = [_midnight(month) for month in months]
+    edges.append(_midnight((months[-1] + datetime.timedelta(days=32)).replace(day=1)))
     events = MasteryEvent.objects.filter(
-        mastery__participant__in=people,
-        recorded_at__date__gte=months[0],
-        to_level__gt=Coalesce("from_level", 0),
+        mastery__participant__in=people, to_level__gt=Coalesce("from_level", 0)
     )
-    who = Count("mastery__participant", distinct=True)
-    rows = (
-        events.annotate(month=TruncMonth("recorded_at"))
-        .values("month")
-        .annotate(value=Count("pk"), people=who)
-    )
-    found = {_month(r["month"]): (r["value"], r["people"]) for r in rows}
-    total = events.aggregate(value=Count("pk"), people=who)
+    figures = {"value": Count("pk"), "people": Count("mastery__participant", distinct=True)}
+    for index, (start, end) in enumerate(itertools.pairwise(edges)):
+        within = Q(recorded_at__gte=start, recorded_at__lt=end)
+        figures[f"value_{index}"] = Count("pk", filter=within)
+        figures[f"people_{index}"] = Count("mastery__participant", filter=within, distinct=True)
+    row = events.filter(recorded_at__gte=edges[0]).aggregate(**figures)
+    found = {m: (row[f"value_{i}"], row[f"people_{i}"]) for i, m in enumerate(months)}
+    total = {"value": row["value"], "people": row["people"]}
     level_ups = ResultSeries.from_table(
         Table(
             Cell(total["value"], total["people"], dimension="total"),

@@ -8,6 +8,7 @@ Every function keeps a fixed number of queries whatever the number of people.
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import Coalesce
 
+from cms import generations
 from cms.params import clean_text, db_id
 from mentoring import access, disclosure
 from mentoring.disclosure import Cell
@@ -16,6 +17,7 @@ from skills.models import Mastery, ToolCategory, ToolPage
 from skills.services import EXPERT_LEVEL
 
 EXPORT_CHUNK = 2000
+BOTH = (generations.CONTENT, generations.RECORDS)
 
 
 def read_filters(params):
@@ -55,10 +57,15 @@ def visible_rows(user, filters):
 
 
 def columns(filters):
-    tools = ToolPage.objects.live().select_related("category")
-    if filters["category"]:
-        tools = tools.filter(category__slug=filters["category"])
-    return list(tools.order_by("category__sort_order", "title"))
+    """The live tools of the chosen category (from the shared cache; one query when cold)."""
+
+    def build():
+        tools = ToolPage.objects.live().select_related("category")
+        if filters["category"]:
+            tools = tools.filter(category__slug=filters["category"])
+        return list(tools.order_by("category__sort_order", "title"))
+
+    return generations.cached("matrix-columns", build, filters["category"] or "")
 
 
 def cells_for(people_ids, tools):
@@ -70,12 +77,17 @@ def cells_for(people_ids, tools):
 
 
 def filter_choices():
-    return {
-        "plants": list(Plant.objects.all()),
-        "departments": list(Department.objects.select_related("plant")),
-        "cycles": list(Cycle.objects.all()),
-        "categories": list(ToolCategory.objects.all()),
-    }
+    """Plants, departments, cycles and categories for the filters (from the shared cache)."""
+
+    def build():
+        return {
+            "plants": list(Plant.objects.all()),
+            "departments": list(Department.objects.select_related("plant")),
+            "cycles": list(Cycle.objects.all()),
+            "categories": list(ToolCategory.objects.all()),
+        }
+
+    return generations.cached("matrix-choices", build, scopes=BOTH)
 
 
 def _stats(queryset, group_by):
@@ -91,6 +103,12 @@ def _stats(queryset, group_by):
 
 
 def aggregates(filters, tools):
+    """:func:`summary`, kept in the shared cache until the records or the content change."""
+    key = [filters[name] or "" for name in sorted(filters)]  # the tools follow from them
+    return generations.cached("matrix-summary", lambda: summary(filters, tools), *key, scopes=BOTH)
+
+
+def summary(filters, tools):
     """Per department and tool: how many people, how many at level ≥3, the mean level.
 
     Over every mentee (not only those who consented), protected by

@@ -36,7 +36,6 @@ def tool_page_context(tool, request):
     context = {
         "scale": scale,
         "experts": experts_for(tool) if request.user.is_authenticated else [],
-        "related_groups": tool.related_content(),
         "me": me,
     }
     if me is not None and access.has_role(request.user, Role.MENTEE):

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from cms import generations
 from mentoring import access
 from mentoring.models import Pair
 from skills.models import Mastery, MasteryEvent, SkillGoal, SkillLevel
@@ -57,8 +58,10 @@ def ensure_default_levels():
 
 
 def levels():
-    """The scale as ``{value: SkillLevel}`` (one query)."""
-    return {level.value: level for level in SkillLevel.objects.all()}
+    """The scale as ``{value: SkillLevel}`` (from the shared cache; one query when cold)."""
+    return generations.cached(
+        "skill-levels", lambda: {level.value: level for level in SkillLevel.objects.all()}
+    )
 
 
 def level_choices(scale=None):

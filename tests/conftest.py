@@ -11,6 +11,16 @@ from mentoring.roles import Role
 from tests.mentoring.factories import PairFactory, ParticipantFactory
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache. The generations of ``cms.generations`` move on
+    every write, but a test's rolled-back writes do not move them back: without this, a
+    figure cached in one test could be read by the next over the same ids."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def pair(db):
     """An active pair with its mentor, mentee and curator."""

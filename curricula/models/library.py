@@ -1,6 +1,9 @@
 """The content library: ready-made materials mentors take into their sessions."""
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +16,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms import limits
+from cms import generations, limits
+from cms.params import clean_text
 from curricula.blocks import LearningStreamBlock
 from curricula.models.printable import PrintablePageMixin
 from curricula.models.tracks import Audience
@@ -36,22 +40,41 @@ class LibraryIndexPage(Page):
         verbose_name_plural = _("Content libraries")
 
     def get_context(self, request, *args, **kwargs):
+        """The filter form and one page of materials. Which materials a set of filters finds
+        is kept in the shared cache (``cms.generations``) and the template caches the form
+        it renders, so a warm page runs three queries for its list, whatever the library's
+        size; the «add to plan» picker is the reader's own and never cached."""
         from curricula.filters import LibraryFilterForm
         from curricula.plans import plans_for_picker
 
         context = super().get_context(request, *args, **kwargs)
         form = LibraryFilterForm(request.GET or None)
-        materials = form.filter(
-            MaterialPage.objects.live().child_of(self).prefetch_related("tools", "tags")
-        ).order_by("title")
-        page = Paginator(materials, MATERIALS_PER_PAGE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
+        filters = {
+            name: clean_text(request.GET.get(name), 100)
+            for name in form.fields
+            if request.GET.get(name)
+        }
+        number = request.GET.get("page") or "1"
+        number = number if number.isdigit() and len(number) <= 6 else "1"
+
+        def find():
+            materials = form.filter(MaterialPage.objects.live().child_of(self)).order_by("title")
+            ids = materials.values_list("pk", flat=True)
+            found = Paginator(ids, MATERIALS_PER_PAGE).get_page(number)
+            return {"count": found.paginator.count, "number": found.number, "ids": list(found)}
+
+        found = generations.cached("library", find, self.pk, urlencode(filters), number)
+        by_id = MaterialPage.objects.filter(pk__in=found["ids"]).prefetch_related("tools", "tags")
+        by_id = {material.pk: material for material in by_id}
+        materials = [by_id[pk] for pk in found["ids"] if pk in by_id]
+        # The paginator counts a range, not the materials: the count is already known.
+        pages = Paginator(range(found["count"]), MATERIALS_PER_PAGE)
         context.update(
             filter_form=form,
-            materials=page,
-            result_count=page.paginator.count,
-            filter_query=query.urlencode(),
+            filter_key=urlencode(filters),
+            materials=DjangoPage(materials, found["number"], pages),
+            result_count=found["count"],
+            filter_query=urlencode(filters),
             my_plans=plans_for_picker(request.user),
         )
         return context

@@ -1,36 +1,30 @@
 """Template helpers: where the track list, the library and the curriculum live."""
 
 from django import template
-from django.core.cache import cache
 from django.utils.translation import gettext
 
+from cms import generations
+
 register = template.Library()
-
-CACHE_KEY = "curricula:section_urls"
-CACHE_SECONDS = 300
-
-
-def forget_section_urls(**kwargs):
-    """Signal receiver: a page was published, unpublished, moved or deleted."""
-    cache.delete(CACHE_KEY)
 
 
 @register.simple_tag(takes_context=True)
 def section_urls(context):
     """URLs of the track list, library and latest curriculum.
 
-    Shown in the header of every page, so they come from the cache (cleared whenever a
-    page is published, unpublished, moved or deleted) and cost one query when it is cold.
+    Shown in the header of every page, so they come from the cache (stale as soon as any
+    content is written, see :mod:`cms.generations`) and cost one query when it is cold.
     """
+    request = context.get("request")
+    return generations.cached("section-urls", lambda: _section_urls(request))
+
+
+def _section_urls(request):
     from wagtail.models import Page
 
     from curricula.models import CurriculumPage, LibraryIndexPage, TrackIndexPage
     from skills.models import ToolIndexPage
 
-    urls = cache.get(CACHE_KEY)
-    if urls is not None:
-        return urls
-    request = context.get("request")
     keys = {}
     for key, model in (
         ("tracks", TrackIndexPage),
@@ -45,7 +39,6 @@ def section_urls(context):
     for page in pages.select_related("content_type").order_by("first_published_at"):
         label = f"{page.content_type.app_label}.{page.content_type.model}"
         urls[keys[label]] = page.get_url(request)
-    cache.set(CACHE_KEY, urls, CACHE_SECONDS)
     return urls
 
 

@@ -3,9 +3,10 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cms import spreadsheets
+from cms import generations, spreadsheets
 from mentoring import access, reporting
 from mentoring.models import Cycle, Plant
 
@@ -15,6 +16,20 @@ def _require_hr(request):
         raise PermissionDenied
 
 
+def _figures(filters):
+    """:func:`reporting.compute`, the same for every HR reader: kept in the shared cache until
+    a record or the content changes (``cms.generations``), so the dashboard costs its forty
+    queries once per change, not once per view."""
+    parts = (filters.months[0], filters.months[-1], filters.cycle_id, filters.plant_id)
+    return generations.cached(
+        "programme-results",
+        lambda: reporting.compute(filters),
+        *parts,
+        get_language(),
+        scopes=(generations.CONTENT, generations.RECORDS),
+    )
+
+
 def results(request):
     """Charts and tables of the programme's figures, filtered by cycle and plant.
 
@@ -22,7 +37,7 @@ def results(request):
     """
     _require_hr(request)
     filters = reporting.filters_from(request.GET)
-    series = reporting.compute(filters)
+    series = _figures(filters)
     return render(
         request,
         "mentoring/results.html",
@@ -41,7 +56,7 @@ def results_xlsx(request):
     """The same figures as a spreadsheet, streamed in chunks."""
     _require_hr(request)
     filters = reporting.filters_from(request.GET)
-    series = reporting.compute(filters)
+    series = _figures(filters)
 
     def rows():
         too_small = _("group too small")

@@ -16,6 +16,8 @@ class SkillLevel(models.Model):
     Levels describe what a person can do with a tool, never a grade (DESIGN.md).
     """
 
+    invalidates_fragments = True  # published pages show it: see cms.generations
+
     value = models.PositiveSmallIntegerField(_("value"), unique=True)
     code = models.CharField(_("ILUO letter"), max_length=4, blank=True)
     label = models.CharField(_("label"), max_length=100)

@@ -1,7 +1,10 @@
 """Catalogue pages: the index with its filters and one page per digital tool."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -22,6 +25,8 @@ CATALOGUE_PAGE_SIZE = 12
 
 class ToolCategory(models.Model):
     """A family of tools (BI, ERP and MES, …): the catalogue's main filter, edited by HR."""
+
+    invalidates_fragments = True  # published pages show it: see cms.generations
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
@@ -94,20 +99,30 @@ class ToolIndexPage(Page):
         return tools, filters
 
     def get_context(self, request, *args, **kwargs):
+        """The filters, and the listing as a lazy object: the template caches what it renders
+        from it per filters and page (``cms.generations``), so a warm page runs no query."""
         context = super().get_context(request, *args, **kwargs)
         tools, filters = self.filtered_tools(request.GET)
-        page_obj = Paginator(tools, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
-        query = "&".join(f"{k}={v}" for k, v in filters.items())
-        context.update(
-            {
+        number = request.GET.get("page") or "1"
+        number = number if number.isdigit() and len(number) <= 6 else "1"
+
+        def listing():
+            page_obj = Paginator(tools, CATALOGUE_PAGE_SIZE).get_page(number)
+            return {
                 "page_obj": page_obj,
                 "tools": page_obj.object_list,
-                "filters": filters,
-                "filter_query": query,
                 "categories": ToolCategory.objects.all(),
                 "tags": Tag.objects.filter(skills_toolpagetag_items__content_object__live=True)
                 .distinct()
                 .order_by("name"),
+            }
+
+        context.update(
+            {
+                "listing": SimpleLazyObject(listing),
+                "filters": filters,
+                "filter_query": urlencode(filters),
+                "page_number": number,
                 "difficulties": Difficulty.choices,
             }
         )

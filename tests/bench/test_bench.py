@@ -90,6 +90,5 @@ def test_query_count_of_every_page_does_not_grow_with_the_data(settings):
     build(more, prefix="c", seed=8)  # three times the people, tools, pages, history
     large = counts()
     assert large == small
-    # the HR results page runs one set of queries per figure (51 with the growth figures):
-    # constant, but above the issue's 15 — see the note of issue 15
-    assert max(small.values()) <= 60, small
+    # issue 15: at most 15 queries on every page once its shared fragments are cached
+    assert max(small.values()) <= 15, small

@@ -23,7 +23,9 @@ import json
 from mentoring.models import Participant
 from skills.models import ToolPage
 mentee = Participant.objects.get(user__username="mentee")
-print(json.dumps({"mentee": mentee.pk, "tool": ToolPage.objects.live().order_by("pk")[0].pk}))
+first = ToolPage.objects.live().order_by("title").first()
+print(json.dumps({"mentee": mentee.pk, "tool": ToolPage.objects.live().order_by("pk")[0].pk,
+                  "first_tool": first.pk}))
 """
 
 
@@ -147,6 +149,26 @@ def test_evidence_uploaded_on_one_is_downloaded_from_the_other(running):
         403,
         404,
     }
+
+
+def test_unpublished_on_one_is_gone_from_the_other_s_cached_pages(running):
+    """The catalogue and the tool page are cached fragments (Redis, shared): a change made
+    through one app server makes them stale on the other at once."""
+    (first, _), (second, _) = running["apps"]
+    ids = running["ids"]
+    reader, editor = Reader(), Reader()
+    reader.login(second, "mentee")
+    catalogue = reader.request("GET", second + "/tools/").text
+    tool_url = re.search(r'<h2 class="card__title"><a href="([^"]+)">', catalogue).group(1)
+    assert reader.request("GET", second + tool_url).status_code == 200  # now cached on both
+    assert tool_url in reader.request("GET", second + "/tools/").text
+    editor.login(first, "hr")
+    unpublish = f"/admin/pages/{ids['first_tool']}/unpublish/"
+    token = editor.csrf(first + unpublish)
+    response = editor.request("POST", first + unpublish, data={"csrfmiddlewaretoken": token})
+    assert response.status_code == 302, response.text[:1000]
+    assert tool_url not in reader.request("GET", second + "/tools/").text
+    assert reader.request("GET", second + tool_url).status_code == 404
 
 
 def test_the_front_keeps_serving_when_one_server_stops(running):
