@@ -5,6 +5,8 @@ per department and tool over everyone, protected by :mod:`mentoring.disclosure`.
 Every function keeps a fixed number of queries whatever the number of people.
 """
 
+from typing import NamedTuple
+
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import Coalesce
 
@@ -56,6 +58,14 @@ def visible_rows(user, filters):
     )
 
 
+class Column(NamedTuple):
+    """One tool as a column of the matrix: light to keep in the cache and to read back."""
+
+    pk: int
+    title: str
+    link: str
+
+
 def columns(filters):
     """The live tools of the chosen category (from the shared cache; one query when cold)."""
 
@@ -63,14 +73,16 @@ def columns(filters):
         tools = ToolPage.objects.live().select_related("category")
         if filters["category"]:
             tools = tools.filter(category__slug=filters["category"])
-        return list(tools.order_by("category__sort_order", "title"))
+        tools = tools.order_by("category__sort_order", "title")
+        return [Column(tool.pk, tool.title, tool.url) for tool in tools]
 
     return generations.cached("matrix-columns", build, filters["category"] or "")
 
 
 def cells_for(people_ids, tools):
     """``{(participant_id, tool_id): Mastery}`` for the given rows and columns (one query)."""
-    found = Mastery.objects.filter(participant_id__in=people_ids, tool__in=tools).only(
+    tool_ids = [tool.pk for tool in tools]
+    found = Mastery.objects.filter(participant_id__in=people_ids, tool_id__in=tool_ids).only(
         "participant_id", "tool_id", "self_level", "mentor_level"
     )
     return {(m.participant_id, m.tool_id): m for m in found}
@@ -125,7 +137,7 @@ def summary(filters, tools):
     departments = {
         d.pk: d for d in Department.objects.filter(pk__in=list(sizes)).select_related("plant")
     }
-    masteries = Mastery.objects.filter(participant__in=people, tool__in=tools)
+    masteries = Mastery.objects.filter(participant__in=people, tool_id__in=[t.pk for t in tools])
     figures = {
         (row["participant__department_id"], row["tool_id"]): row
         for row in _stats(masteries, ["participant__department_id", "tool_id"])

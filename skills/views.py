@@ -199,7 +199,8 @@ def skills_matrix(request):
     page_obj = Paginator(rows, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     people_page = list(page_obj.object_list)
     cells = matrix.cells_for([p.pk for p in people_page], tools)
-    table = [{"person": p, "cells": [cells.get((p.pk, t.pk)) for t in tools]} for p in people_page]
+    tool_ids = [t.pk for t in tools]
+    table = [{"person": p, "cells": [cells.get((p.pk, t)) for t in tool_ids]} for p in people_page]
     audit.record_reads(request.user, people_page, "skills", "matrix")
     is_hr = access.is_hr(request.user)
     return render(
