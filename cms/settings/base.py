@@ -1,5 +1,6 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -272,19 +273,35 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Keys of one database never meet another's in a shared Redis or cache folder (a test or
+# bench server next to the real one): cached fragments hold ids of that database.
+_DATABASE_KEY = f"{DATABASES['default'].get('HOST')}/{DATABASES['default']['NAME']}"
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX") or (
+    "nastavnik-" + hashlib.sha256(_DATABASE_KEY.encode()).hexdigest()[:10]
+)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "nastavnik",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
     # Sessions read from Redis (written through to the database, so none is lost when
     # Redis restarts): every app server sees every session, without a query per request.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One machine without Redis: a cache in files, shared by every worker process of the
+    # server, so that what one process writes makes the others' cached fragments stale
+    # (cms/generations.py); a cache in each process's memory could not.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if env_bool("TASKS_IN_BACKGROUND", False):

@@ -25,6 +25,10 @@ SESSION_REFRESH_SECONDS = 24 * 60 * 60
 # Redis, cached_db): tests expire a session by editing its row.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Without Redis, the cache is in memory (one process runs the tests; cleared before each).
+if not REDIS_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Each pytest-xdist worker gets a Redis database of its own, so that a test clearing the
 # cache never clears another worker's (FLUSHDB ignores key prefixes).
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
@@ -32,4 +36,4 @@ if REDIS_URL and _WORKER.startswith("gw"):  # noqa: F405
     _url = urlsplit(REDIS_URL)  # noqa: F405
     _base = int(_url.path.strip("/") or 0)
     _db = (_base + 1 + int(_WORKER[2:])) % 16
-    CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))  # noqa: F405
+    CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))

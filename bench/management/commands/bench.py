@@ -55,7 +55,9 @@ class Command(BaseCommand):
         people = scenarios.people()
         paths = scenarios.page_paths()
         pages = {}
-        with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"]):
+        # In this process the cache is in memory: one process, nothing left from a build.
+        memory = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"], CACHES=memory):
             clients = {role: logged_in_client(user) for role, user in people.items()}
             for name, (role, path) in paths.items():
                 pages[name] = {"path": path, **client_figures(clients[role], path, repeat)}
@@ -138,7 +140,11 @@ def measure_http(database_url, paths, cookies, repeat, workers):
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(static),
         "LOG_LEVEL": "WARNING",
+        # the workers share a cache in files, started empty: nothing from an earlier build
+        "CACHE_DIR": str(BENCH_DIR / "cache"),
     }
+    env.pop("REDIS_URL", None)
+    shutil.rmtree(BENCH_DIR / "cache", ignore_errors=True)
     if not (static / "staticfiles.json").exists():
         shutil.rmtree(static, ignore_errors=True)
         subprocess.run(
