@@ -164,23 +164,31 @@ def meetings_per_month(filters, labels):
 
 
 def feedback_averages(filters, labels):
+    """Average usefulness and equal dialogue: both averages come from the same three
+    queries (in total, per plant, per side), one series each."""
     feedback = Feedback.objects.filter(meeting__pair__in=_pairs(filters))
     sides = {key: str(label) for key, label in Feedback.Side.choices}
     plant = "meeting__pair__mentee__plant"
-    result = []
-    for field, key, title in (
+    fields = (
         ("usefulness", "feedback_usefulness", _("Usefulness of meetings (average, 1–5)")),
         ("equal_dialogue", "feedback_dialogue", _("Equal dialogue (average, 1–5)")),
-    ):
-        people = Count("author", distinct=True)
-        total = feedback.aggregate(value=Avg(field), people=people)
-        by_plant = feedback.values(plant).annotate(value=Avg(field), people=people).order_by(plant)
-        by_side = feedback.values("side").annotate(value=Avg(field), people=people).order_by("side")
+    )
+    figures = {field: Avg(field) for field, _key, _title in fields}
+    figures["people"] = Count("author", distinct=True)
+    total = feedback.aggregate(**figures)
+    by_plant = list(feedback.values(plant).annotate(**figures).order_by(plant))
+    by_side = list(feedback.values("side").annotate(**figures).order_by("side"))
+    result = []
+    for field, key, title in fields:
+
+        def value(row, field=field):
+            return _round(row[field])
+
         table = Table(
-            _total(total),
+            _total(total, value),
             [
-                _cells(by_plant, "plant", plant, labels["plant"]),
-                _cells(by_side, "side", "side", sides),
+                _cells(by_plant, "plant", plant, labels["plant"], value),
+                _cells(by_side, "side", "side", sides, value),
             ],
         )
         result.append(ResultSeries.from_table(table, key=key, title=title))
