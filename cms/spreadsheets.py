@@ -160,8 +160,8 @@ _SHEET_START = (
 )
 _SHEET_END = "</sheetData></worksheet>"
 _EPOCH = datetime.datetime(1899, 12, 30)
-# Rows written between two hand-overs of bytes to the response.
-_ROWS_PER_CHUNK = 200
+# Characters of sheet XML gathered before they are compressed and handed to the response.
+_BATCH_CHARS = 256 * 1024
 
 
 def _column_letters(index):
@@ -234,7 +234,7 @@ def xlsx_chunks(sheets):
             with book.open(f"xl/worksheets/sheet{number}.xml", "w") as sheet:
                 sheet.write(_SHEET_START.encode())
                 letters = []
-                batch = []
+                batch, batch_chars = [], 0
                 for row_number, row in enumerate(rows, start=1):
                     while len(letters) < len(row):
                         letters.append(_column_letters(len(letters)))
@@ -242,9 +242,10 @@ def xlsx_chunks(sheets):
                         _cell_xml(f"{letters[i]}{row_number}", v) for i, v in enumerate(row)
                     )
                     batch.append(f'<row r="{row_number}">{cells}</row>')
-                    if len(batch) >= _ROWS_PER_CHUNK:
+                    batch_chars += len(cells)
+                    if batch_chars >= _BATCH_CHARS:
                         sheet.write("".join(batch).encode())
-                        batch = []
+                        batch, batch_chars = [], 0
                         if data := buffer.take():
                             yield data
                 sheet.write(("".join(batch) + _SHEET_END).encode())
