@@ -59,6 +59,7 @@ def test_every_reader_gets_the_one_pdf_made_once(client, track, renders):
     assert first.content == second.content
     assert second["Content-Disposition"] == first["Content-Disposition"]
     assert "osnovy-fasilitatsii.pdf" in second["Content-Disposition"]
+    assert "no-store" in second["Cache-Control"]  # a copy from the cache is still private
     text = pdf_text(second)
     assert "Текст модуля номер 2" in text
     for person in (mentor, mentee):  # nothing about whoever asked first
