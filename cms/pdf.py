@@ -213,6 +213,11 @@ def render_pdf(request, template_name, context, title, *, attachment=False):
         return render(request, "pdf/error.html", context, status=503)
     except PdfError:
         return render(request, "pdf/error.html", {"title": title}, status=503)
+    return pdf_response(pdf, title, attachment=attachment)
+
+
+def pdf_response(pdf, title, *, attachment=False):
+    """The response carrying the bytes ``pdf`` of a document named after ``title``."""
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition(title, attachment=attachment)
     response["Content-Length"] = str(len(pdf))

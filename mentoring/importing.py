@@ -9,8 +9,10 @@ importing the same file again changes nothing.
 import codecs
 import csv
 import io
+import secrets
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX, UNUSABLE_PASSWORD_SUFFIX_LENGTH
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -460,6 +462,12 @@ def _apply_managers(rows):
         Participant.objects.bulk_update(changed, ["manager"])
 
 
+def _unusable_password():
+    """What ``set_unusable_password`` stores (the invitation sets a real one), made with one
+    call to the system's random source instead of forty: a third of a large import's time."""
+    return UNUSABLE_PASSWORD_PREFIX + secrets.token_hex(UNUSABLE_PASSWORD_SUFFIX_LENGTH // 2)
+
+
 def _apply_chunk(rows, plants, departments, groups, summary):
     numbers = [r["personnel_number"] for r in rows]
     emails = [r["email"].lower() for r in rows]
@@ -498,7 +506,7 @@ def _apply_chunk(rows, plants, departments, groups, summary):
                     first_name=first[:150],
                     patronymic=patronymic[:150],
                 )
-                user.set_unusable_password()
+                user.password = _unusable_password()
                 new_users.append(user)
             new_participants.append(
                 (
@@ -546,13 +554,9 @@ def _apply_chunk(rows, plants, departments, groups, summary):
     User.objects.bulk_create(new_users)
     for user, participant, _row in new_participants:
         participant.user_id = user.pk
-    Participant.objects.bulk_create([p for _u, p, _r in new_participants])
+    created = Participant.objects.bulk_create([p for _u, p, _r in new_participants])
     summary.created += len(new_participants)
-    summary.new_accounts.extend(
-        Participant.objects.filter(
-            personnel_number__in=[p.personnel_number for _u, p, _r in new_participants]
-        ).values_list("pk", flat=True)
-    )
+    summary.new_accounts.extend(p.pk for p in created)
     if users_to_update:
         User.objects.bulk_update(
             users_to_update, ["last_name", "first_name", "patronymic", "email"]

@@ -138,18 +138,19 @@ def log_granted(user_roles, *, reason, by=None):
     from wagtail.models import ModelLogEntry
 
     from mentoring.models import Participant
+    from mentoring.models.people import full_name
 
     if not user_roles:
         return 0
-    people = dict(
-        Participant.objects.filter(user_id__in={u for u, _r in user_roles}).values_list(
-            "user_id", "pk"
-        )
-    )
-    labels = {
-        p.pk: str(p)
-        for p in Participant.objects.filter(pk__in=people.values()).select_related("user")
-    }
+    people, labels = {}, {}
+    # one query of plain values: the labels are what str(participant) gives
+    for user_id, pk, *name in Participant.objects.filter(
+        user_id__in={u for u, _r in user_roles}
+    ).values_list(
+        "user_id", "pk", "user__last_name", "user__first_name", "user__patronymic", "user__username"
+    ):
+        people[user_id] = pk
+        labels[pk] = full_name(*name)
     content_type = ContentType.objects.get_for_model(Participant)
     now = timezone.now()
     entries = [

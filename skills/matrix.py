@@ -204,8 +204,9 @@ def _row(department, size_cell, cells):
 def export_rows(user, filters):
     """Header then one row per visible mentee, for the CSV and XLSX exports.
 
-    Two columns per tool (mentor observation, self-assessment); levels as numbers. People
-    are read in chunks so that memory stays flat and queries stay few.
+    Two columns per tool (mentor observation, self-assessment); levels as numbers. Levels
+    are read as plain tuples for a chunk of people at a time, so memory stays flat and
+    queries stay few (two per ``EXPORT_CHUNK`` people).
     """
     from django.utils.translation import gettext as _
 
@@ -214,20 +215,26 @@ def export_rows(user, filters):
     for tool in tools:
         header += [f"{tool.title}: {_('mentor')}", f"{tool.title}: {_('self')}"]
     yield header
+    tool_ids = [tool.pk for tool in tools]
+    unknown = ("", "")
     people = list(visible_rows(user, filters))
     for start in range(0, len(people), EXPORT_CHUNK):
         chunk = people[start : start + EXPORT_CHUNK]
-        cells = cells_for([p.pk for p in chunk], tools)
+        levels = {
+            (person_id, tool_id): (
+                "" if mentor_level is None else mentor_level,
+                "" if self_level is None else self_level,
+            )
+            for person_id, tool_id, mentor_level, self_level in Mastery.objects.filter(
+                participant_id__in=[p.pk for p in chunk], tool_id__in=tool_ids
+            ).values_list("participant_id", "tool_id", "mentor_level", "self_level")
+        }
         for person in chunk:
             row = [
                 person.full_name,
                 person.plant.name if person.plant else "",
                 person.department.name if person.department else "",
             ]
-            for tool in tools:
-                mastery = cells.get((person.pk, tool.pk))
-                row += [
-                    "" if mastery is None or mastery.mentor_level is None else mastery.mentor_level,
-                    "" if mastery is None or mastery.self_level is None else mastery.self_level,
-                ]
+            for tool_id in tool_ids:
+                row.extend(levels.get((person.pk, tool_id), unknown))
             yield row

@@ -238,7 +238,7 @@ def matrix_csv(request):
 
 
 def matrix_xlsx(request):
-    """The matrix as XLSX: openpyxl's write-only mode into a temp file, streamed in chunks."""
+    """The matrix as XLSX, streamed while its rows are read (see cms.spreadsheets)."""
     filters = matrix.read_filters(request.GET)
     _log_export(request, filters, "xlsx")
     rows = matrix.export_rows(request.user, filters)

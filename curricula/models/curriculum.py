@@ -35,6 +35,7 @@ class CurriculumPage(PrintablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     pdf_template = "curricula/pdf/curriculum.html"
+    pdf_cacheable = True
 
     class Meta:
         verbose_name = _("Curriculum")

@@ -150,6 +150,7 @@ class MaterialPage(PrintablePageMixin, Page):
     parent_page_types = ["curricula.LibraryIndexPage"]
     subpage_types = []
     pdf_template = "curricula/pdf/material.html"
+    pdf_cacheable = True
 
     class Meta:
         verbose_name = _("Library material")

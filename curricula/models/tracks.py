@@ -89,6 +89,7 @@ class TrackPage(PrintablePageMixin, Page):
     parent_page_types = ["curricula.TrackIndexPage"]
     subpage_types = ["curricula.ModulePage"]
     pdf_template = "curricula/pdf/track.html"
+    pdf_cacheable = True
 
     class Meta:
         verbose_name = _("Track")
@@ -100,6 +101,11 @@ class TrackPage(PrintablePageMixin, Page):
 
     def modules(self):
         return ModulePage.objects.live().child_of(self).order_by("path")
+
+    def pdf_versions(self):
+        """The track and every live module: the handbook prints them all."""
+        modules = self.modules().values_list("pk", "live_revision_id")
+        return [(self.pk, self.live_revision_id), *modules]
 
     @property
     def total_minutes(self):
@@ -142,6 +148,7 @@ class ModulePage(PrintablePageMixin, Page):
     parent_page_types = ["curricula.TrackPage"]
     subpage_types = []
     pdf_template = "curricula/pdf/module.html"
+    pdf_cacheable = True
 
     class Meta:
         verbose_name = _("Module")

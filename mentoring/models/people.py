@@ -8,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from mentoring.roles import GROUP_NAMES, ROLE_BY_GROUP, Role
 
 
+def full_name(last_name, first_name, patronymic, username):
+    """«Фамилия Имя Отчество», or the user name when no part is known."""
+    parts = [last_name, first_name, patronymic]
+    return " ".join(p for p in parts if p).strip() or username
+
+
 class User(AbstractUser):
     """The account a person logs in with.
 
@@ -22,8 +28,7 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def get_full_name(self):
-        parts = [self.last_name, self.first_name, self.patronymic]
-        return " ".join(p for p in parts if p).strip() or self.username
+        return full_name(self.last_name, self.first_name, self.patronymic, self.username)
 
     def get_short_name(self):
         return " ".join(p for p in [self.first_name, self.last_name] if p) or self.username

@@ -58,9 +58,16 @@ def test_quick_bench_gives_every_page_type(tmp_path):
         assert page["client_ms"] > 0 and page["http_p95_ms"] >= page["http_ms"] > 0
         assert page["http_ratio"] > 0
     assert figures["pages"]["floor"]["queries"] <= 3
-    assert figures["exports"]["matrix_xlsx"]["status"] == 200
-    assert figures["exports"]["matrix_xlsx"]["peak_mb"] > 0
+    exports = figures["exports"]
+    for name in ("matrix_xlsx", "matrix_csv", "track_pdf"):
+        assert exports[name]["status"] == 200, name
+        assert exports[name]["peak_mb"] > 0, name
+        assert exports[name]["seconds"] > 0 and exports[name]["first_seconds"] > 0, name
+    # the PDF is timed as made, and once more as served from the cache of published pages
+    assert exports["track_pdf"]["pdf_pages"] >= 2
+    assert exports["track_pdf"]["cached_seconds"] > 0
     assert figures["import"]["created"] == figures["import"]["rows"] == 200
+    assert figures["import"]["seconds"] > 0 and figures["import"]["peak_mb"] > 0
     assert (tmp_path / "bench-quick.sqlite3").exists()
 
 

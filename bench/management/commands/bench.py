@@ -62,8 +62,8 @@ class Command(BaseCommand):
             for name, (role, path) in paths.items():
                 pages[name] = {"path": path, **client_figures(clients[role], path, repeat)}
             exports = {
-                name: export_figures(clients[role], path)
-                for name, (role, path) in scenarios.export_paths().items()
+                name: export_figures(clients[role], path, fresh)
+                for name, (role, path, fresh) in scenarios.export_paths().items()
             }
             if not no_http:
                 name = settings.SESSION_COOKIE_NAME
