@@ -126,3 +126,25 @@ def test_every_month_of_the_window_counts_and_empty_months_are_zero(db, group_si
     assert meetings.by_month[first] == group_size
     assert meetings.by_month[last] == 0
     assert set(meetings.by_month.values()) == {group_size, 0}
+
+
+def test_a_meeting_after_the_months_shown_is_not_recoverable_from_the_total(db, group_size):
+    # the window January–March 2025; one mentee met on 1 April, the first day after it.
+    # The months shown and the part outside them split the total: if that meeting fell out
+    # of both, the total minus the months would give one person's meeting away.
+    from mentoring.results import ResultFilters
+
+    filters = ResultFilters(months=reporting.last_months(3, today=datetime.date(2025, 3, 15)))
+    march, april = datetime.date(2025, 3, 31), datetime.date(2025, 4, 1)
+    cycle = CycleFactory()
+    for _ in range(group_size):
+        MeetingFactory(pair=PairFactory(cycle=cycle), held_on=march)
+    MeetingFactory(pair=PairFactory(cycle=cycle), held_on=april)
+    meetings = {s.key: s for s in reporting.compute(filters)}["meetings"]
+    months = list(meetings.by_month.values())
+    assert months[:2] == [0, 0]
+    if meetings.total is not None and None not in months:
+        rest = meetings.total - sum(months)
+        assert rest == 0 or access.group_is_reportable(rest), (meetings.total, months)
+    assert meetings.total == group_size + 1  # six meetings of six people in all
+    assert months[2] is None  # March goes with the hidden part outside the window
