@@ -195,3 +195,25 @@ def test_a_filtered_cell_whose_cell_of_the_whole_is_hidden_is_left_as_it_is():
     filtered = reconcile(cycles(0, 5, 6, 20), parent, "plant", 3)
     assert [c.shown for c in filtered.cells()] == [0, 5, None, 20]
     assert filtered.total.shown == 31
+
+
+def test_a_part_never_displayed_with_nobody_in_it_hides_nothing():
+    cells = [
+        Cell(5, 5, dimension="plant", key=1),
+        Cell(6, 6, dimension="plant", key=2),
+        Cell(0, 0, dimension="plant", key=None, displayed=False),
+    ]
+    table = protect_table(Table(Cell(11, 11, dimension="total"), [cells]))
+    assert [c.shown for c in cells[:2]] == [5, 6]
+    assert table.total.shown == 11
+
+
+def test_a_total_hidden_by_a_later_partition_leaves_a_hidden_cell_in_the_earlier_ones():
+    # the months are safe on their own; the plants then find a small group with nobody
+    # beside it to hide, so the total goes — and the months must not add up to it
+    months = [Cell(5, 5, dimension="month", key=1), Cell(6, 6, dimension="month", key=2)]
+    by_plant = [Cell(3, 3, dimension="plant", key=1)]
+    table = protect_table(Table(Cell(9, 9, dimension="total"), [months, by_plant]))
+    assert table.total.shown is None
+    assert [c.shown for c in months] == [None, 6]
+    assert [c.shown for c in by_plant] == [None]
