@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -69,3 +70,29 @@ if os.environ.get("NASTAVNIK_TEST_DB_TEMPLATE"):
         with django_db_blocker.unblock():
             connections["default"].close()
         shutil.rmtree(folder, ignore_errors=True)
+
+    # A mutant can turn a loop into one that never ends (the suppression loop of
+    # mentoring.disclosure): mutmut would wait for it up to 15 times the test's usual time,
+    # minutes per mutant. Under mutation a test gets MUTANT_TEST_CPU_SECONDS of processor
+    # time — the slowest takes under 2 s — and then fails: a test that spins is a test that
+    # fails, and the mutant is killed. Processor time, not wall time, so a busy machine
+    # cannot fail a test that is merely slow.
+    MUTANT_TEST_CPU_SECONDS = 20
+
+    class MutantSpins(Exception):
+        pass
+
+    def _spinning(signum, frame):
+        raise MutantSpins(f"over {MUTANT_TEST_CPU_SECONDS} s of processor time")
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(item, nextitem):
+        if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+            return (yield)
+        previous = signal.signal(signal.SIGPROF, _spinning)
+        signal.setitimer(signal.ITIMER_PROF, MUTANT_TEST_CPU_SECONDS)
+        try:
+            return (yield)
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous)

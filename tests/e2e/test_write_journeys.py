@@ -184,3 +184,58 @@ def test_mentee_writes_to_the_curator_who_resolves_it(demo_server, demo_db, page
     row = page.locator("main li, main tr").filter(has_text=subject)
     assert row.count() == 1
     assert "решён" in row.inner_text().lower() or "решено" in row.inner_text().lower()
+
+
+def open_action_menu(page):
+    """Open the Wagtail editor's footer menu (publish, submit, workflow actions)."""
+    page.locator("footer .w-dropdown-button .w-dropdown__toggle").click()
+
+
+def test_hr_editor_change_goes_live_once_the_hr_admin_approves(demo_server, demo_db, page, browser):
+    track, url_path, old_goal = demo_db(
+        "SELECT p.id, p.url_path, t.goal FROM curricula_trackpage t JOIN wagtailcore_page p "
+        "ON p.id = t.page_ptr_id WHERE p.live ORDER BY p.path LIMIT 1"
+    )[0]
+    public = demo_server + "/" + url_path.split("/", 2)[2]  # below the site's root page
+    goal = unique("Вести встречу так, чтобы старший коллега сам нашёл ответ")
+
+    # the HR editor changes the goal in the admin and submits it to «Проверка HR»
+    log_in(page, demo_server, "hreditor")
+    page.goto(f"{demo_server}/admin/pages/{track}/edit/")
+    page.locator("textarea[name=goal]").fill(goal)
+    open_action_menu(page)
+    with page.expect_navigation():
+        page.locator("button[name=action-submit]").click()
+    assert demo_db(
+        "SELECT s.status, w.name FROM wagtailcore_workflowstate s JOIN wagtailcore_workflow w "
+        "ON s.workflow_id = w.id WHERE s.object_id = ? ORDER BY s.id DESC LIMIT 1",
+        str(track),
+    ) == [("in_progress", "Проверка HR")]
+    assert demo_db("SELECT goal FROM curricula_trackpage WHERE page_ptr_id = ?", track) == [
+        (old_goal,)
+    ]
+    page.goto(public)
+    assert goal not in page.locator("main").inner_text()
+
+    # an HR admin approves it in the editor; the change goes live
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU")
+    admin = context.new_page()
+    try:
+        log_in(admin, demo_server, "hr")
+        admin.goto(f"{demo_server}/admin/pages/{track}/edit/")
+        open_action_menu(admin)
+        with admin.expect_navigation():
+            # «Одобрить», not «Одобрить с комментарием» (that one opens a dialog)
+            admin.locator(
+                "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+            ).click()
+        assert demo_db(
+            "SELECT status FROM wagtailcore_workflowstate WHERE object_id = ? "
+            "ORDER BY id DESC LIMIT 1",
+            str(track),
+        ) == [("approved",)]
+    finally:
+        context.close()
+    assert demo_db("SELECT goal FROM curricula_trackpage WHERE page_ptr_id = ?", track) == [(goal,)]
+    page.goto(public)
+    assert goal in page.locator("main").inner_text()

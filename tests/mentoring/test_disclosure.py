@@ -141,3 +141,79 @@ def test_a_filtered_cell_stays_when_the_rest_is_large_enough():
     reconcile(filtered, parent, "plant", 3)
     assert filtered.total.shown == 12
     assert [c.shown for c in filtered.cells()] == [6, 6]
+
+
+def test_an_empty_group_is_never_chosen_as_the_second_cell():
+    # the complement must hide people: an empty cell hidden instead would leave 2 recoverable
+    table = protect_table(plants(2, 0, 9, 6))
+    assert shown(table) == [None, 0, 9, None]
+    assert table.total.shown == 17
+
+
+def test_among_equally_small_cells_the_smaller_value_goes():
+    # two cells of 6 people: the one that tells less (the smaller value) is hidden
+    table = protect_table(plants(2, 6, 6, values=[2, 40, 10]))
+    assert shown(table) == [None, 40, None]
+
+
+def cycles(*people):
+    cells = [Cell(p, p, dimension="cycle", key=i) for i, p in enumerate(people)]
+    return Table(Cell(sum(people), sum(people), dimension="total"), [cells])
+
+
+def test_a_filtered_figure_whose_cell_was_hidden_as_the_complement_shows_nothing():
+    # plant 1 (6 people) is hidden only so that plant 0 (2) cannot be recovered; its own
+    # figure, filtered, would give the 6 back and with it the 2
+    parent = protect_table(plants(2, 6, 9))
+    assert [parent.find("plant", k).hidden for k in (0, 1, 2)] == [True, True, False]
+    filtered = cycles(5, 1, 0)
+    reconcile(filtered, parent, "plant", 1)
+    assert filtered.total.shown is None
+    assert [c.shown for c in filtered.cells()] == [None, None, 0]
+
+
+# people of a cycle in the whole minus those in the filtered figure -> is the filtered cell
+# hidden? (the rest lives in the other plants: one to four of them would be given away)
+REST_OF_THE_WHOLE = {0: False, 1: True, 4: True, 5: False}
+
+
+@pytest.mark.parametrize("rest", list(REST_OF_THE_WHOLE))
+def test_a_filtered_cell_is_hidden_when_the_rest_of_its_cell_is_a_small_group(rest):
+    parent = protect_table(cycles(8 + rest, 40))
+    filtered = reconcile(cycles(8, 20), parent, "plant", 3)
+    # the total and the other cycle leave 20 people elsewhere: safe whatever the rest is
+    assert filtered.total.shown == 28
+    assert filtered.find("cycle", 0).hidden is REST_OF_THE_WHOLE[rest]
+    assert filtered.find("cycle", 1).shown == 20
+
+
+def test_a_filtered_cell_whose_cell_of_the_whole_is_hidden_is_left_as_it_is():
+    # cycles 0 and 1 of the whole are hidden: nothing to subtract the filtered ones from,
+    # so they stay (no more is hidden than needed), and cycle 2 is still checked after them
+    parent = protect_table(cycles(3, 6, 8, 30))
+    assert [c.hidden for c in parent.cells()] == [True, True, False, False]
+    filtered = reconcile(cycles(0, 5, 6, 20), parent, "plant", 3)
+    assert [c.shown for c in filtered.cells()] == [0, 5, None, 20]
+    assert filtered.total.shown == 31
+
+
+def test_a_part_never_displayed_with_nobody_in_it_hides_nothing():
+    cells = [
+        Cell(5, 5, dimension="plant", key=1),
+        Cell(6, 6, dimension="plant", key=2),
+        Cell(0, 0, dimension="plant", key=None, displayed=False),
+    ]
+    table = protect_table(Table(Cell(11, 11, dimension="total"), [cells]))
+    assert [c.shown for c in cells[:2]] == [5, 6]
+    assert table.total.shown == 11
+
+
+def test_a_total_hidden_by_a_later_partition_leaves_a_hidden_cell_in_the_earlier_ones():
+    # the months are safe on their own; the plants then find a small group with nobody
+    # beside it to hide, so the total goes — and the months must not add up to it
+    months = [Cell(5, 5, dimension="month", key=1), Cell(6, 6, dimension="month", key=2)]
+    by_plant = [Cell(3, 3, dimension="plant", key=1)]
+    table = protect_table(Table(Cell(9, 9, dimension="total"), [months, by_plant]))
+    assert table.total.shown is None
+    assert [c.shown for c in months] == [None, 6]
+    assert [c.shown for c in by_plant] == [None]

@@ -126,3 +126,72 @@ def test_every_month_of_the_window_counts_and_empty_months_are_zero(db, group_si
     assert meetings.by_month[first] == group_size
     assert meetings.by_month[last] == 0
     assert set(meetings.by_month.values()) == {group_size, 0}
+
+
+def test_a_meeting_after_the_months_shown_is_not_recoverable_from_the_total(db, group_size):
+    # the window January–March 2025; one mentee met on 1 April, the first day after it.
+    # The months shown and the part outside them split the total: if that meeting fell out
+    # of both, the total minus the months would give one person's meeting away.
+    from mentoring.results import ResultFilters
+
+    filters = ResultFilters(months=reporting.last_months(3, today=datetime.date(2025, 3, 15)))
+    march, april = datetime.date(2025, 3, 31), datetime.date(2025, 4, 1)
+    cycle = CycleFactory()
+    for _ in range(group_size):
+        MeetingFactory(pair=PairFactory(cycle=cycle), held_on=march)
+    MeetingFactory(pair=PairFactory(cycle=cycle), held_on=april)
+    meetings = {s.key: s for s in reporting.compute(filters)}["meetings"]
+    months = list(meetings.by_month.values())
+    assert months[:2] == [0, 0]
+    if meetings.total is not None and None not in months:
+        rest = meetings.total - sum(months)
+        assert rest == 0 or access.group_is_reportable(rest), (meetings.total, months)
+    assert meetings.total == group_size + 1  # six meetings of six people in all
+    assert months[2] is None  # March goes with the hidden part outside the window
+
+
+def test_a_plant_hidden_as_the_complement_stays_hidden_when_filtered_to(db, group_size):
+    # plant «small» (2 people) is hidden, «middle» (6) with it so that 17 − 9 − 6 cannot
+    # give the 2 away; filtered to «middle», the figure would give the 6 back
+    from tests.mentoring.factories import DepartmentFactory
+
+    cycle = CycleFactory()
+    departments = {}
+    for name, count in (("small", 2), ("middle", 6), ("large", 9)):
+        departments[name] = DepartmentFactory()
+        for _ in range(count):
+            pair = PairFactory(cycle=cycle, mentee=ParticipantFactory(department=departments[name]))
+            MeetingFactory(pair=pair, held_on=THIS_MONTH)
+    everyone = _figures()["meetings"]
+    by_plant = dict(everyone.by_group)
+    assert [by_plant[departments[n].plant.name] for n in ("small", "middle", "large")] == [
+        None,
+        None,
+        9,
+    ]
+    middle = reporting.filters_from({"plant": str(departments["middle"].plant_id)})
+    filtered = {s.key: s for s in reporting.compute(middle)}["meetings"]
+    assert filtered.total is None
+    assert filtered.by_month[THIS_MONTH] is None
+
+
+def test_ideas_implemented_are_counted_as_ideas_per_month_and_plant(db, group_size):
+    # a count of ideas says nothing about any one person: three ideas of one author are 3
+    pair = PairFactory(cycle=CycleFactory())
+    colleague = ParticipantFactory(department=pair.mentee.department)
+    for author, count in ((pair.mentee, 3), (colleague, 1)):
+        for number in range(count):
+            Idea.objects.create(
+                author=author,
+                pair=pair,
+                title=f"Идея {number}",
+                description="…",
+                status=Idea.Status.IMPLEMENTED,
+                implemented_on=THIS_MONTH,
+            )
+    ideas = _figures()["ideas_implemented"]
+    earlier = reporting.filters_from({}).months[0]
+    assert ideas.total == 4
+    assert ideas.by_month[THIS_MONTH] == 4
+    assert ideas.by_month[earlier] == 0  # a month without ideas shows none
+    assert ideas.by_group == [(pair.mentee.plant.name, 4)]

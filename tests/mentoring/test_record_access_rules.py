@@ -5,6 +5,8 @@ The expected values are spelled out here, not taken from ``access.RECORD_ACCESS_
 so that narrowing the rule in the code (e.g. to «active» only) fails a test.
 """
 
+import datetime
+
 import pytest
 
 from mentoring import access, consents
@@ -39,6 +41,36 @@ def test_record_access_by_pair_status_and_side(db, status, side):
         assert access.supported_pairs(viewer).filter(pk=pair.pk).exists() is allowed
     # only the mentor records observations, under the same status rule
     assert access.is_mentor_of(viewer, pair.mentee) is (side == "mentor" and allowed)
+
+
+# How a pair ended early (through its lifecycle, :meth:`Pair.transition_to`) -> may the
+# mentor and the curator still read the mentee's records today? A started pair given notice
+# keeps them until its last day (meetings may still be logged in the notice period); a
+# proposed pair never started, so it is cancelled with no notice period at all.
+TODAY = datetime.date.today()
+EARLY_ENDINGS = {
+    "notice_given_today": (S.ACTIVE, {"notice_on": TODAY}, True),
+    "paused_pair_notice_given_today": (S.PAUSED, {"notice_on": TODAY}, True),
+    "last_day_of_the_notice": (S.ACTIVE, {"notice_on": TODAY, "immediate": True}, True),
+    "notice_period_over": (S.ACTIVE, {"notice_on": TODAY - datetime.timedelta(days=30)}, False),
+    "proposed_pair_cancelled_today": (S.PROPOSED, {"notice_on": TODAY}, False),
+}
+
+
+@pytest.mark.parametrize("ending", list(EARLY_ENDINGS))
+@pytest.mark.parametrize("side", ["mentor", "curator"])
+def test_an_early_ending_keeps_access_for_the_notice_period_only(db, ending, side):
+    status, how, allowed = EARLY_ENDINGS[ending]
+    pair = PairFactory(status=status)
+    pair.transition_to(S.ENDED_EARLY, "Не совпадают смены", **how)
+    assert pair.is_in_notice is allowed  # the model's own reading of the same rule
+    viewer = getattr(pair, side).user
+    assert access.can_view_person(viewer, pair.mentee) is allowed
+    assert access.mentees_visible_to(viewer).filter(pk=pair.mentee.pk).exists() is allowed
+    assert access.supported_pairs(viewer).filter(pk=pair.pk).exists() is allowed
+    assert access.is_mentor_of(viewer, pair.mentee) is (side == "mentor" and allowed)
+    # the mentee keeps reading their own records whatever happened to the pair
+    assert access.can_view_person(pair.mentee.user, pair.mentee)
 
 
 @pytest.mark.parametrize("status", list(SUPPORTERS_READ))
@@ -147,3 +179,13 @@ def test_issues_reach_the_raiser_the_curator_and_hr_admins_after_the_handover(db
     assert access.can_manage_issue(hr_admin.user, issue)
     assert not access.can_manage_issue(hr_admin.user, other)
     assert not access.can_manage_issue(pair.mentee.user, issue)
+
+
+def test_an_hr_admin_who_curates_reads_the_issues_of_their_pairs_before_any_handover(db):
+    hr_curator = ParticipantFactory(roles=[Role.HR_ADMIN, Role.CURATOR])
+    from tests.mentoring.factories import SupportIssueFactory
+
+    mine = SupportIssueFactory(pair=PairFactory(curator=hr_curator))
+    raised = SupportIssueFactory(pair=PairFactory(mentee=hr_curator), raised_by=hr_curator)
+    SupportIssueFactory()  # another curator's, not handed over
+    assert set(access.issues_visible_to(hr_curator.user)) == {mine, raised}
