@@ -56,6 +56,7 @@ class LibraryIndexPage(Page):
         }
         number = request.GET.get("page") or "1"
         number = number if number.isdigit() and len(number) <= 6 else "1"
+        query = urlencode(filters)
 
         def find():
             materials = form.filter(MaterialPage.objects.live().child_of(self)).order_by("title")
@@ -63,7 +64,7 @@ class LibraryIndexPage(Page):
             found = Paginator(ids, MATERIALS_PER_PAGE).get_page(number)
             return {"count": found.paginator.count, "number": found.number, "ids": list(found)}
 
-        found = generations.cached("library", find, self.pk, urlencode(filters), number)
+        found = generations.cached("library", find, self.pk, query, number)
         by_id = MaterialPage.objects.filter(pk__in=found["ids"]).prefetch_related("tools", "tags")
         by_id = {material.pk: material for material in by_id}
         materials = [by_id[pk] for pk in found["ids"] if pk in by_id]
@@ -71,10 +72,9 @@ class LibraryIndexPage(Page):
         pages = Paginator(range(found["count"]), MATERIALS_PER_PAGE)
         context.update(
             filter_form=form,
-            filter_key=urlencode(filters),
             materials=DjangoPage(materials, found["number"], pages),
             result_count=found["count"],
-            filter_query=urlencode(filters),
+            filter_query=query,
             my_plans=plans_for_picker(request.user),
         )
         return context
