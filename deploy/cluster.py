@@ -162,7 +162,7 @@ def running_cluster(directory, *, database_url, redis_url, port=None, setup=()):
                     process.terminate()
             for process in processes:
                 try:
-                    process.wait(timeout=20)
+                    process.wait(timeout=5)
                 except subprocess.TimeoutExpired:
                     process.kill()
 
