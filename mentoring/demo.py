@@ -5,9 +5,12 @@ Idempotent: every object is found by a natural key before it is created.
 """
 
 import datetime
+import functools
 import random
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from mentoring import addenda, agreements, consents, hours, workdays
@@ -243,9 +246,21 @@ def _user(username, last, first, patronymic):
         },
     )
     if created:
-        user.set_password(DEMO_PASSWORD)
+        user.password = _demo_password_hash()
         user.save(update_fields=["password"])
     return user
+
+
+def _demo_password_hash():
+    """One hash for every demo account: hashing is slow on purpose (0.1–0.3 s each), and
+    two dozen accounts with the same known password gain nothing from salts of their own."""
+    return _hash_with(settings.PASSWORD_HASHERS[0])
+
+
+@functools.cache
+def _hash_with(hasher_path):
+    # keyed by the first hasher of the settings, which decides what make_password uses
+    return make_password(DEMO_PASSWORD)
 
 
 def _consent_records(people):
