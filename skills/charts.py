@@ -2,11 +2,12 @@
 
 import datetime
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cms.formatting import date_format
 from skills.models.mastery import Lens
 
 WIDTH, HEIGHT = 640, 220
@@ -66,7 +67,7 @@ def progress_svg(events, scale, *, title, key, today=None, labels=None):
             x = _x(month, start, end)
             parts.append(
                 f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" font-size="11" '
-                f'text-anchor="middle">{escape(formats.date_format(month, "M Y"))}</text>'
+                f'text-anchor="middle">{escape(date_format(month, "M Y"))}</text>'
             )
         month = (month + datetime.timedelta(days=32)).replace(day=1)
     for lens in (Lens.SELF, Lens.MENTOR):
@@ -80,7 +81,7 @@ def progress_svg(events, scale, *, title, key, today=None, labels=None):
                 points.append((x, _y(level, top_level)))
             level = event.to_level
             points.append((x, _y(level, top_level)))
-            desc.append(f"{formats.date_format(day, 'j E Y')}: {label_of(lens)} — {level}")
+            desc.append(f"{date_format(day, 'j E Y')}: {label_of(lens)} — {level}")
         if level is None:
             continue
         points.append((_x(end, start, end), _y(level, top_level)))

@@ -110,6 +110,8 @@ TEMPLATES = [
                 "cms.context_processors.site_shell",
                 "mentoring.context_processors.roles",
             ],
+            # `|date` formats each value once per process (cms/formatting.py)
+            "builtins": ["cms.templatetags.local_dates"],
         },
     },
 ]
