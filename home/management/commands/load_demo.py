@@ -1,8 +1,11 @@
 """`manage.py load_demo`: the Russian demo content and demo accounts, safe to run twice."""
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 import curricula.demo
 import growth.demo
@@ -35,10 +38,14 @@ class Command(BaseCommand):
                 "DEBUG=False: демо-данные не загружаются на боевом сервере. "
                 "Если это точно тестовый стенд, добавьте --force."
             )
-        for label, step in DEMO_STEPS:
-            self.stdout.write(f"Loading {label}…")
-            with transaction.atomic():
-                step(stdout=self.stdout)
+        # Wagtail indexes an object's references on each save, and the demo saves its
+        # pages several times over (draft, revision, publish): index them once at the end.
+        with disable_reference_index_auto_update():
+            for label, step in DEMO_STEPS:
+                self.stdout.write(f"Loading {label}…")
+                with transaction.atomic():
+                    step(stdout=self.stdout)
+        call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo ready: accounts hr, curator, mentor, mentee; password demo12345"
