@@ -12,6 +12,28 @@ from mentoring.roles import Role
 from tests.mentoring.factories import PairFactory, ParticipantFactory
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Make ``--dist loadgroup`` keep an ``xdist_group`` on one worker under pytest 9.
+
+    pytest-xdist 3.8 marks a grouped test by appending ``@group`` to ``item._nodeid``;
+    pytest 9 keeps the id in ``item._id``, so the suffix was lost and every group was spread
+    over both workers: the two-server cluster, SeaweedFS and the demo server were each
+    started twice (four minutes of every run). The same suffix, where pytest reads it.
+    """
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import coerce_node_id
+
+    for item in items:
+        names = {
+            str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+            for mark in item.iter_markers("xdist_group")
+        }
+        if names and "@" not in item.nodeid:
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(sorted(names))}")
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache. The generations of ``cms.generations`` move on
