@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from cms import generations
 from cms.params import clean_text, db_id
@@ -86,6 +88,46 @@ def cells_for(people_ids, tools):
         "participant_id", "tool_id", "self_level", "mentor_level"
     )
     return {(m.participant_id, m.tool_id): m for m in found}
+
+
+def fragments(people, tools, filters, *, with_summary):
+    """The heavy parts of the page as HTML, from the shared cache: the tools' header, the
+    page's rows and (for HR) the summary by department.
+
+    At full size a page is 50 people × 300 tools and the summary 40 departments × 300
+    tools; building those 27,000 cells took most of the page's time. The rows are keyed by
+    the people on the page (not by the reader: who may see whom decided which people these
+    are), the summary by the filters, all of them by the language and both generations.
+    """
+    language = get_language()
+    category = filters["category"] or ""
+
+    def head():
+        return render_to_string("skills/includes/matrix_head.html", {"tools": tools})
+
+    def rows():
+        cells = cells_for([p.pk for p in people], tools)
+        table = [{"person": p, "cells": [cells.get((p.pk, t.pk)) for t in tools]} for p in people]
+        return render_to_string("skills/includes/matrix_rows.html", {"table": table})
+
+    def summary_html():
+        context = {"tools": tools, "aggregates": summary(filters, tools)}
+        return render_to_string("skills/includes/matrix_summary.html", context)
+
+    found = {"head": generations.cached("matrix-head", head, category, language)}
+    found["rows"] = (
+        generations.cached(
+            "matrix-rows", rows, category, language, *[p.pk for p in people], scopes=BOTH
+        )
+        if people
+        else ""
+    )
+    if with_summary:
+        key = [filters[name] or "" for name in sorted(filters)] + [access.min_group_size()]
+        found["summary"] = generations.cached(
+            "matrix-summary-html", summary_html, *key, language, scopes=BOTH
+        )
+    return found
 
 
 def filter_choices():

@@ -198,23 +198,20 @@ def skills_matrix(request):
     rows = matrix.visible_rows(request.user, filters)
     page_obj = Paginator(rows, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     people_page = list(page_obj.object_list)
-    cells = matrix.cells_for([p.pk for p in people_page], tools)
-    tool_ids = [t.pk for t in tools]
-    table = [{"person": p, "cells": [cells.get((p.pk, t)) for t in tool_ids]} for p in people_page]
     audit.record_reads(request.user, people_page, "skills", "matrix")
     is_hr = access.is_hr(request.user)
+    fragments = matrix.fragments(people_page, tools, filters, with_summary=is_hr)
     return render(
         request,
         "skills/matrix.html",
         {
             "filters": filters,
             "filter_query": matrix.filter_query(filters),
-            "tools": tools,
-            "table": table,
+            "table": bool(people_page),
+            "fragments": fragments,
             "page_obj": page_obj,
             "scale": services.levels(),
             "is_hr": is_hr,
-            "aggregates": matrix.aggregates(filters, tools) if is_hr else None,
             "min_group_size": access.min_group_size(),
             **matrix.filter_choices(),
         },
