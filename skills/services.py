@@ -97,22 +97,28 @@ def skills_overview(participant, tools=None):
     first. ``tools`` limits the rows; by default every tool with a level or a goal.
     """
     cycle = current_cycle_of(participant)
+    # the tools' guides are long JSON that these rows never show
+    heavy = ("tool__use_cases", "tool__guide")
     masteries = {
-        m.tool_id: m for m in Mastery.objects.filter(participant=participant).select_related("tool")
+        m.tool_id: m
+        for m in Mastery.objects.filter(participant=participant)
+        .select_related("tool")
+        .defer(*heavy)
     }
     goals = {}
     if cycle is not None:
         goals = {
             g.tool_id: g
-            for g in SkillGoal.objects.filter(participant=participant, cycle=cycle).select_related(
-                "tool"
-            )
+            for g in SkillGoal.objects.filter(participant=participant, cycle=cycle)
+            .select_related("tool")
+            .defer(*heavy)
         }
     events = {}
-    for event in (
-        MasteryEvent.objects.filter(mastery__participant=participant)
-        .select_related("recorded_by", "mastery", "meeting")
-        .order_by("recorded_at", "pk")
+    found = MasteryEvent.objects.filter(mastery__participant=participant)
+    if tools is not None:
+        found = found.filter(mastery__tool__in=[tool.pk for tool in tools])
+    for event in found.select_related("recorded_by", "mastery", "meeting").order_by(
+        "recorded_at", "pk"
     ):
         events.setdefault(event.mastery.tool_id, []).append(event)
     if tools is None:
