@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Max, OuterRef, Subquery
 
-from mentoring.models import PairAgreement
+from mentoring.models import Meeting, PairAgreement
 
 MIN_GRACE_DAYS = 3
 
@@ -24,8 +24,11 @@ def with_rhythm(pairs_qs):
         mentor_accepted_at__isnull=False,
         mentee_accepted_at__isnull=False,
     ).order_by("-version")
+    # A subquery, not Max over a join: a join groups every selected column of every pair
+    # over all its meetings (a hash of the whole meetings table at the holding's size).
+    last = Meeting.objects.filter(pair=OuterRef("pk")).order_by().values("pair")
     return pairs_qs.annotate(
-        last_met=Max("meetings__held_on"),
+        last_met=Subquery(last.annotate(last=Max("held_on")).values("last")[:1]),
         agreed_every_days=Subquery(agreed.values("meeting_every_days")[:1]),
     )
 
