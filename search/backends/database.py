@@ -9,10 +9,11 @@ Python over the matching rows. Pages unpublished or under a view restriction are
 in SQL at query time too, whatever the index still holds.
 """
 
+import contextlib
 import json
 
-from django.db import connection, transaction
-from django.db.models import Q, TextField
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Func, Q, Subquery, TextField
 from django.db.models.functions import Cast
 
 from search import analysis, ranking, text, visibility
@@ -150,6 +151,31 @@ class DatabaseBackend(SearchBackend):
 
     # --- reading ---------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def reading(self):
+        """On PostgreSQL, the searches of one request read through the trigram index
+        (migration 0005) rather than a sequential scan.
+
+        The planner prices ``tokens LIKE '% term%'`` as a cheap comparison and reads the
+        whole table, but each row holds a page's every token, stored compressed out of line:
+        measured on the bench's full-size content, 31 ms by a sequential scan against 5 ms by
+        the index for «обратная связь», 19 ms against 4 ms for a query matching half the
+        pages. So sequential scans are off for the request's search queries (all on small
+        tables or through an index): one ``SET`` before, one ``RESET`` after, however many
+        readings of the query are tried. A transaction that failed meanwhile undoes the
+        ``SET`` itself when it is rolled back.
+        """
+        if connection.vendor != "postgresql":
+            yield
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
+                cursor.execute("RESET enable_seqscan")
+
     def near_words(self, words):
         """Words of the index that could be what each of ``words`` was meant to be."""
         condition = Q()
@@ -176,11 +202,17 @@ class DatabaseBackend(SearchBackend):
         condition = Q()
         for concept in concepts:
             condition |= _concept_q(concept)
-        rows = _candidates(
+        rows = list(
             visible_entries()
             .filter(condition)
             # labels as text: decoded only for the facet values shown (`_labels`), not per row
-            .annotate(labels_text=Cast("labels", TextField()))
+            .annotate(
+                labels_text=Cast("labels", TextField()),
+                # the pages searched, for the weights: in the same query, not one more
+                entries=Subquery(
+                    SearchEntry.objects.order_by().values(n=Func("pk", function="COUNT"))
+                ),
+            )
             .values_list(
                 "page_id",
                 "title",
@@ -192,6 +224,7 @@ class DatabaseBackend(SearchBackend):
                 "category",
                 "tags",
                 "labels_text",
+                "entries",
             )[:MAX_CANDIDATES]
         )
         # Every page having a concept is a candidate, so the candidates give each concept's
@@ -202,7 +235,7 @@ class DatabaseBackend(SearchBackend):
         ]
         if not rows:
             return results
-        results.searched = max(SearchEntry.objects.count(), len(rows))
+        results.searched = max(rows[0][10], len(rows))
         shares = ranking.weights(
             results.concept_pages, results.searched, [c.weight for c in concepts]
         )
@@ -272,28 +305,6 @@ class DatabaseBackend(SearchBackend):
         rows = visible_entries().filter(condition).values_list("title", "url", "kind")[:200]
         rows = sorted(rows, key=lambda r: (len(r[0]), r[0]))[:limit]
         return [{"title": t, "url": u, "type": facet_label("kind", k)} for t, u, k in rows]
-
-
-def _candidates(queryset):
-    """The rows of ``queryset``, on PostgreSQL read through the trigram index (migration
-    0005) rather than a sequential scan.
-
-    The planner prices ``tokens LIKE '% term%'`` as a cheap comparison and reads the whole
-    table, but each row is a page's every token, stored compressed out of line: measured
-    on the bench's full-size content, 31 ms by a sequential scan against 5 ms by the index
-    for «обратная связь», 19 ms against 4 ms for a query matching half the pages. So the
-    query runs with sequential scans off, in a transaction of its own (``SET LOCAL``); when
-    already inside one, the setting is put back after.
-    """
-    if connection.vendor != "postgresql":
-        return list(queryset)
-    nested = connection.in_atomic_block
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        rows = list(queryset)
-        if nested:
-            cursor.execute("SET LOCAL enable_seqscan = on")
-    return rows
 
 
 def _labels(counts, packed_rows):

@@ -5,7 +5,7 @@ A term matches a whole token (``tokens LIKE '% ос %'``) or the start of one
 every search read the whole table — all the text of every page — and its cost grew with the
 content. ``pg_trgm``'s GIN index answers such a LIKE from the trigrams of its literal parts
 (the database rechecks each row, so the answers stay exactly the same); the backend asks
-for it (`search.backends.database._candidates`). pg_trgm is a
+for it (`DatabaseBackend.reading`). pg_trgm is a
 trusted extension (PostgreSQL 13+): the database's owner may create it. Other databases keep
 the table as it is.
 """
