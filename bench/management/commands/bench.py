@@ -5,7 +5,9 @@ The data live in a database of their own — ``.bench/bench-<size>.sqlite3`` by 
 (``--rebuild`` builds it again). Each page type is loaded by the role that uses it through
 Django's test client (SQL queries, median and p95 ms) and through gunicorn over loopback
 (production settings, median and p95 ms); the floor, a minimal view on the same stack, is
-the yardstick and every page is also given as a ratio to it. Prints one JSON object.
+the yardstick and every page is also given as a ratio to it. ``search``: a set of queries
+on the database backend and on OpenSearch (`bench.searching`), p50 and p95 both ways.
+Prints one JSON object.
 """
 
 import json
