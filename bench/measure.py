@@ -25,8 +25,9 @@ def logged_in_client(user):
     return client
 
 
-def client_figures(client, path, repeat):
-    """Status, SQL queries, median and p95 ms of ``path`` (after one warm-up request)."""
+def client_timings(client, path, repeat):
+    """``(status, SQL queries, [ms], last response)`` of ``repeat`` requests (after one
+    warm-up request)."""
     client.get(path)
     timings, queries, status = [], 0, None
     for _ in range(repeat):
@@ -37,12 +38,18 @@ def client_figures(client, path, repeat):
                 b"".join(response.streaming_content)
             timings.append((time.perf_counter() - start) * 1000)
         queries, status = len(ctx.captured_queries), response.status_code
+    return status, queries, timings, response
+
+
+def client_figures(client, path, repeat):
+    """Status, SQL queries, median and p95 ms of ``path`` (after one warm-up request)."""
+    status, queries, timings, _response = client_timings(client, path, repeat)
     median, p95 = _summary(timings)
     return {"status": status, "queries": queries, "client_ms": median, "client_p95_ms": p95}
 
 
-def http_figures(base, cookie, path, repeat):
-    """Median and p95 ms of ``path`` over loopback HTTP (after one warm-up request)."""
+def http_timings(base, cookie, path, repeat):
+    """``(status, [ms])`` of ``repeat`` requests over loopback HTTP (after one warm-up)."""
     opener = urllib.request.build_opener()
     opener.addheaders = [("Cookie", cookie)] if cookie else []
     timings, status = [], None
@@ -53,8 +60,57 @@ def http_figures(base, cookie, path, repeat):
             status = response.status
         if attempt:
             timings.append((time.perf_counter() - start) * 1000)
+    return status, timings
+
+
+def http_figures(base, cookie, path, repeat):
+    """Median and p95 ms of ``path`` over loopback HTTP (after one warm-up request)."""
+    status, timings = http_timings(base, cookie, path, repeat)
     median, p95 = _summary(timings)
     return {"http_status": status, "http_ms": median, "http_p95_ms": p95}
+
+
+def search_client_figures(client, paths, repeat):
+    """The query set through the test client: p50 and p95 ms over all queries × repeats,
+    the most SQL queries one search took, and each query's status, SQL queries, median and
+    pages found."""
+    everything, per_query = [], {}
+    for label, path in paths:
+        status, queries, timings, response = client_timings(client, path, repeat)
+        everything += timings
+        results = (response.context or {}).get("results")
+        per_query[label] = {
+            "status": status,
+            "queries": queries,
+            "client_ms": round(statistics.median(timings), 2),
+            "found": getattr(results, "total", None),  # pages found (with the facet chosen)
+        }
+    p50, p95 = _summary(everything)
+    return {
+        "requests": len(everything),
+        "client_p50_ms": p50,
+        "client_p95_ms": p95,
+        "max_queries": max(q["queries"] for q in per_query.values()),
+        "all_200": all(q["status"] == 200 for q in per_query.values()),
+        "per_query": per_query,
+    }
+
+
+def search_http_figures(base, cookie, paths, repeat):
+    """The query set through gunicorn: p50 and p95 ms over all queries × repeats, and each
+    query's status and median (merged into ``per_query`` by the caller)."""
+    everything, per_query = [], {}
+    for label, path in paths:
+        status, timings = http_timings(base, cookie, path, repeat)
+        everything += timings
+        per_query[label] = {"http_status": status, "http_ms": round(statistics.median(timings), 2)}
+    p50, p95 = _summary(everything)
+    return {
+        "http_p50_ms": p50,
+        "http_p95_ms": p95,
+        "http_all_200": all(q["http_status"] == 200 for q in per_query.values()),
+        "per_query": per_query,
+    }
 
 
 def _download(client, path):

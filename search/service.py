@@ -54,7 +54,8 @@ def search(raw, user=None, filters=None, page=1, per_page=PER_PAGE, backend=None
     table = synonyms.table()
     plan = analysis.build_plan(cleaned, table, typing=typing)
     backend = backend or get_backend()
-    results = _answer(backend, plan, table, clean_filters(filters), clean_page(page), per_page)
+    with backend.reading():
+        results = _answer(backend, plan, table, clean_filters(filters), clean_page(page), per_page)
     if results is None:
         return empty
     results.query = cleaned

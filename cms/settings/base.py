@@ -328,6 +328,8 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
+# The index alias on Elasticsearch/OpenSearch (the bench uses one of its own).
+SEARCH_INDEX = os.environ.get("SEARCH_INDEX", "nastavnik-pages")
 # Wagtail's own search (the admin's) in Russian too: PostgreSQL's `russian` configuration,
 # or, on SQLite, Wagtail's FTS5 backend with Snowball stems (search/admin_backend.py).
 WAGTAILSEARCH_BACKENDS = {

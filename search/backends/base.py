@@ -1,5 +1,6 @@
 """What every backend returns: results with hits, facets and pagination."""
 
+import contextlib
 import math
 from dataclasses import dataclass, field
 
@@ -90,6 +91,10 @@ class SearchBackend:
 
     def rebuild(self, documents, progress=None):
         raise NotImplementedError
+
+    def reading(self):
+        """A context around the searches of one request (a planner hint on PostgreSQL)."""
+        return contextlib.nullcontext()
 
     def search(self, plan, filters=None, page=1, per_page=10, required=None):
         raise NotImplementedError

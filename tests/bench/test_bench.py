@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from bench import scenarios
+from bench import scenarios, searching
 from bench.data import SIZES, build
 from tests.utils import query_count
 
@@ -69,6 +69,26 @@ def test_quick_bench_gives_every_page_type(tmp_path):
     assert figures["import"]["created"] == figures["import"]["rows"] == 200
     assert figures["import"]["seconds"] > 0 and figures["import"]["peak_mb"] > 0
     assert (tmp_path / "bench-quick.sqlite3").exists()
+    # search p50/p95 on both backends (osmem-server is in the test extra), the query set
+    # through the test client and through gunicorn, every query answered
+    search = figures["search"]
+    assert set(search) == {"database", "opensearch"}
+    assert search["database"]["engine"] == "sqlite"
+    assert search["opensearch"]["engine"] == "osmem-server"
+    assert search["opensearch"]["index"] == "bench-nastavnik-quick"
+    for backend, found in search.items():
+        assert found["requests"] == 2 * len(searching.QUERIES), backend
+        assert found["all_200"] and found["http_all_200"], backend
+        assert found["http_p95_ms"] >= found["http_p50_ms"] > 0, backend
+        assert found["client_p95_ms"] >= found["client_p50_ms"] > 0, backend
+        assert 0 < found["max_queries"] <= 15, backend
+        assert len(found["per_query"]) == len(searching.QUERIES), backend
+        for label, values in found["per_query"].items():
+            assert values["status"] == values["http_status"] == 200, (backend, label)
+            assert values["queries"] > 0, (backend, label)
+        # the bench's own pages are in the index (they are built without publish signals)
+        assert found["per_query"]["модуль трека"]["found"] >= 10, backend
+        assert found["per_query"]["кайтен"]["found"] >= 1, backend
 
 
 @pytest.mark.django_db

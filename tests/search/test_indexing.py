@@ -92,3 +92,30 @@ def test_postgres_matches_with_the_russian_configuration(db):
             ["наставник встреча"],
         )
         assert [row[0] for row in cursor.fetchall()] == ["Встречи с наставниками"]
+
+
+def test_postgres_has_the_trigram_index_and_asks_for_it_during_a_search(db):
+    """Migration 0005: a trigram index serves the token LIKEs, and sequential scans are off
+    only while a search runs (the plans themselves are checked on the bench's content: on a
+    table of a few rows any plan is cheap and the planner rightly picks another)."""
+    from django.db import connection
+
+    from search.backends.database import DatabaseBackend
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: the pg_trgm index of migration 0005")
+    publish(home(), StandardPage(title="Встречи с наставниками", slug="vstrechi"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_entry_tokens_trgm'"
+        )
+        assert "gin_trgm_ops" in cursor.fetchone()[0]
+        with DatabaseBackend().reading():
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == "off"
+            assert found("наставник") == ["Встречи с наставниками"]
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+        assert found("наставник") == ["Встречи с наставниками"]
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"

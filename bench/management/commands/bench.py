@@ -5,7 +5,9 @@ The data live in a database of their own — ``.bench/bench-<size>.sqlite3`` by 
 (``--rebuild`` builds it again). Each page type is loaded by the role that uses it through
 Django's test client (SQL queries, median and p95 ms) and through gunicorn over loopback
 (production settings, median and p95 ms); the floor, a minimal view on the same stack, is
-the yardstick and every page is also given as a ratio to it. Prints one JSON object.
+the yardstick and every page is also given as a ratio to it. ``search``: a set of queries
+on the database backend and on OpenSearch (`bench.searching`), p50 and p95 both ways.
+Prints one JSON object.
 """
 
 import json
@@ -49,8 +51,13 @@ class Command(BaseCommand):
         started = time.perf_counter()
         built = ensure_data(size)
         figures["build_s"] = round(time.perf_counter() - started, 1) if built else None
-        from bench import scenarios
-        from bench.measure import client_figures, export_figures, logged_in_client
+        from bench import scenarios, searching
+        from bench.measure import (
+            client_figures,
+            export_figures,
+            logged_in_client,
+            search_client_figures,
+        )
 
         people = scenarios.people()
         paths = scenarios.page_paths()
@@ -65,20 +72,54 @@ class Command(BaseCommand):
                 name: export_figures(clients[role], path, fresh)
                 for name, (role, path, fresh) in scenarios.export_paths().items()
             }
+            queries = searching.search_paths()
+            found = {
+                "engine": connection.vendor,
+                "index_s": searching.index_database(),
+                **search_client_figures(clients["mentee"], queries, repeat),
+            }
+            search = {"database": found}
+            name = settings.SESSION_COOKIE_NAME
+            cookies = {
+                role: f"{name}={client.cookies[name].value}" for role, client in clients.items()
+            }
             if not no_http:
-                name = settings.SESSION_COOKIE_NAME
-                cookies = {
-                    role: f"{name}={client.cookies[name].value}" for role, client in clients.items()
-                }
-                http = measure_http(database, paths, cookies, repeat, options["workers"])
+                http, found_http = measure_http(
+                    database, paths, cookies, repeat, options["workers"], search=queries
+                )
                 for name, values in http.items():
                     pages[name].update(values)
+                merge_search(found, found_http)
+            with searching.opensearch(size) as (engine, reason):
+                if engine is None:
+                    search["opensearch"] = {"skipped": True, "reason": reason}
+                else:
+                    with override_settings(**engine["settings"]):
+                        found = {
+                            "engine": engine["engine"],
+                            "index": engine["index"],
+                            "index_s": engine["index_s"],
+                            **search_client_figures(clients["mentee"], queries, repeat),
+                        }
+                    search["opensearch"] = found
+                    if not no_http:
+                        _pages, found_http = measure_http(
+                            database,
+                            {},
+                            cookies,
+                            repeat,
+                            options["workers"],
+                            search=queries,
+                            env=engine["settings"],
+                        )
+                        merge_search(found, found_http)
         floor = pages["floor"]
         for values in pages.values():
             values["client_ratio"] = round(values["client_ms"] / floor["client_ms"], 1)
             if "http_ms" in values:
                 values["http_ratio"] = round(values["http_ms"] / floor["http_ms"], 1)
         figures["pages"] = pages
+        figures["search"] = search
         figures["exports"] = exports
         figures["import"] = scenarios.import_figures(5000 if size != "quick" else 200)
         figures["max_queries"] = max(v["queries"] for k, v in pages.items() if k != "floor")
@@ -129,10 +170,22 @@ def ensure_data(size):
     return True
 
 
-def measure_http(database_url, paths, cookies, repeat, workers):
-    """The same pages through gunicorn with production settings over loopback."""
+def merge_search(found, found_http):
+    """Put the gunicorn figures of the query set beside the test client's."""
+    per_query = found_http.pop("per_query")
+    found.update(found_http)
+    for label, values in per_query.items():
+        found["per_query"][label].update(values)
+
+
+def measure_http(database_url, paths, cookies, repeat, workers, search=(), env=None):
+    """The same pages through gunicorn with production settings over loopback, and the
+    search query set as the mentee (``search``: its paths) with the settings of ``env``
+    (the search backend): ``(figures per page, search figures or None)``."""
     from bench.load.run import gunicorn_server
-    from bench.measure import http_figures
+    from bench.measure import http_figures, search_http_figures
+
+    extra = env or {}
 
     static = BENCH_DIR / "static"
     env = {
@@ -146,6 +199,7 @@ def measure_http(database_url, paths, cookies, repeat, workers):
         "LOG_LEVEL": "WARNING",
         # the workers share a cache in files, started empty: nothing from an earlier build
         "CACHE_DIR": str(BENCH_DIR / "cache"),
+        **extra,
     }
     env.pop("REDIS_URL", None)
     shutil.rmtree(BENCH_DIR / "cache", ignore_errors=True)
@@ -163,4 +217,5 @@ def measure_http(database_url, paths, cookies, repeat, workers):
     with gunicorn_server(command, env) as (base, _pid):
         for name, (role, path) in paths.items():
             figures[name] = http_figures(base, cookies[role], path, repeat)
-    return figures
+        found = search_http_figures(base, cookies["mentee"], search, repeat) if search else None
+    return figures, found
