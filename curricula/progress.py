@@ -28,16 +28,26 @@ def mark_done(user, module):
 
 
 def progress_by_track(user, tracks):
-    """``{track.pk: (done, total)}`` for the given tracks, in two queries."""
+    """``{track.pk: (done, total)}`` for the given tracks, in two queries.
+
+    The modules are read under the tracks' parents (one or two prefixes, not one per
+    track), and the reader's progress as their own few rows, not as a list of every module.
+    """
     result = {t.pk: (0, 0) for t in tracks}
     if not tracks:
         return result
     by_path = {t.path: t.pk for t in tracks}
-    under_tracks = reduce(or_, (Q(path__startswith=p) for p in by_path))
-    modules = ModulePage.objects.live().filter(under_tracks, depth=tracks[0].depth + 1)
-    module_track = {
-        pk: by_path[path[: -TrackPage.steplen]] for pk, path in modules.values_list("pk", "path")
-    }
+    parents = {path[: -TrackPage.steplen] for path in by_path}
+    under_parents = reduce(or_, (Q(path__startswith=p) for p in parents))
+    modules = ModulePage.objects.live().filter(under_parents, depth=tracks[0].depth + 1)
+    module_track = {}
+    for pk, path in modules.values_list("pk", "path"):
+        track = by_path.get(path[: -TrackPage.steplen])
+        if track is not None:
+            module_track[pk] = track
     totals = Counter(module_track.values())
-    done = Counter(module_track[pk] for pk in done_ids(user, module_track))
+    mine = set()
+    if user.is_authenticated:
+        mine = set(ModuleProgress.objects.filter(user=user).values_list("module_id", flat=True))
+    done = Counter(module_track[pk] for pk in mine & module_track.keys())
     return {pk: (done[pk], totals[pk]) for pk in result}

@@ -189,3 +189,20 @@ def test_hr_results_count_modules_done_but_people_only_in_groups_of_five(track):
     (series,) = track_progress(filters)
     assert series.by_month == {month: 5}
     assert (page.title, 5) in series.by_group
+
+
+def test_dashboard_lists_started_tracks_and_links_to_the_rest(client, mentor):
+    from curricula.dashboard import SHOWN_TRACKS
+
+    built = [factories.build_track(f"Трек {n:02d}", modules=2) for n in range(SHOWN_TRACKS + 3)]
+    last, modules = built[-1]
+    ModuleProgress.objects.create(user=mentor.user, module=modules[0])
+    client.force_login(mentor.user)
+    body = client.get(reverse("my_dashboard")).content.decode()
+    section = body[body.index("Мой прогресс в треках") :]
+    assert last.title in section  # started: listed though it comes last
+    assert "1 из 2 модулей пройдено" in section
+    shown = [t for t, _m in built if f">{t.title}</a>" in section]
+    assert len(shown) == SHOWN_TRACKS
+    assert "Ещё 3 трека: все треки" in section
+    assert TrackIndexPage.objects.get().url in section
