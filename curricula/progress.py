@@ -4,7 +4,8 @@ from collections import Counter
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
 
 from curricula.models import ModulePage, ModuleProgress, TrackPage
 
@@ -30,24 +31,30 @@ def mark_done(user, module):
 def progress_by_track(user, tracks):
     """``{track.pk: (done, total)}`` for the given tracks, in two queries.
 
-    The modules are read under the tracks' parents (one or two prefixes, not one per
-    track), and the reader's progress as their own few rows, not as a list of every module.
+    Both are counted per track path in SQL: the modules under the tracks' parents (one or
+    two prefixes, not one per track) and the reader's own progress rows — a holding's
+    thousand modules never come back one by one.
     """
     result = {t.pk: (0, 0) for t in tracks}
     if not tracks:
         return result
     by_path = {t.path: t.pk for t in tracks}
+    depth = tracks[0].depth
+    track_path = Substr("path", 1, depth * TrackPage.steplen)
     parents = {path[: -TrackPage.steplen] for path in by_path}
     under_parents = reduce(or_, (Q(path__startswith=p) for p in parents))
-    modules = ModulePage.objects.live().filter(under_parents, depth=tracks[0].depth + 1)
-    module_track = {}
-    for pk, path in modules.values_list("pk", "path"):
-        track = by_path.get(path[: -TrackPage.steplen])
-        if track is not None:
-            module_track[pk] = track
-    totals = Counter(module_track.values())
-    mine = set()
+    modules = (
+        ModulePage.objects.live()
+        .filter(under_parents, depth=depth + 1)
+        .order_by()
+        .annotate(track_path=track_path)
+        .values("track_path")
+        .annotate(n=Count("pk"))
+    )
+    totals = {by_path.get(row["track_path"]): row["n"] for row in modules}
+    done = Counter()
     if user.is_authenticated:
-        mine = set(ModuleProgress.objects.filter(user=user).values_list("module_id", flat=True))
-    done = Counter(module_track[pk] for pk in mine & module_track.keys())
-    return {pk: (done[pk], totals[pk]) for pk in result}
+        mine = ModuleProgress.objects.filter(user=user, module__live=True, module__depth=depth + 1)
+        for path in mine.values_list("module__path", flat=True):
+            done[by_path.get(path[: -TrackPage.steplen])] += 1
+    return {pk: (done[pk], totals.get(pk, 0)) for pk in result}
