@@ -1,13 +1,18 @@
 """The curator's desk: the pairs they support, their health and the issues raised."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms import generations
 from cms.once import submit_once
 from mentoring import access, audit, health
 from mentoring.dashboard import mentor_links
@@ -24,17 +29,37 @@ def _require_curator(request):
 def desk(request):
     """`/curator/`: my pairs, worst first, with what to do next; open issues below."""
     _require_curator(request)
-    pairs = list(
-        health.annotate(
-            access.curated_pairs(request.user).filter(
-                status__in=(Pair.Status.ACTIVE, Pair.Status.PAUSED)
-            )
-        ).select_related("cycle", "mentor__user", "mentee__user", "mentee__department")
-    )
-    signals = health.signals_for(pairs)
-    rows = sorted(
-        ({"pair": p, "signals": signals.get(p.pk, [])} for p in pairs),
-        key=lambda r: (-sum(s.severity for s in r["signals"]), r["pair"].mentee.full_name),
+    language = get_language()
+
+    def build():
+        pairs = list(
+            health.annotate(
+                access.curated_pairs(request.user).filter(
+                    status__in=(Pair.Status.ACTIVE, Pair.Status.PAUSED)
+                )
+            ).select_related("cycle", "mentor__user", "mentee__user", "mentee__department")
+        )
+        signals = health.signals_for(pairs)
+        rows = sorted(
+            ({"pair": p, "signals": signals.get(p.pk, [])} for p in pairs),
+            key=lambda r: (-sum(s.severity for s in r["signals"]), r["pair"].mentee.full_name),
+        )
+        context = {"rows": rows, "mentor_links": mentor_links()}
+        return {
+            "rows_html": render_to_string("mentoring/includes/desk_rows.html", context),
+            "total": len(rows),
+            "healthy": sum(1 for r in rows if not r["signals"]),
+        }
+
+    # The table is the same until a record or a page changes, or the day turns (the
+    # signals count days): kept in the shared cache per reader, day and language.
+    desk_rows = generations.cached(
+        "curator-desk",
+        build,
+        request.user.pk,
+        datetime.date.today(),
+        language,
+        scopes=(generations.CONTENT, generations.RECORDS),
     )
     visible = access.issues_visible_to(request.user).select_related(
         "pair__mentor__user", "pair__mentee__user", "raised_by__user"
@@ -53,11 +78,9 @@ def desk(request):
         request,
         "mentoring/curator_desk.html",
         {
-            "rows": rows,
+            "desk": desk_rows,
             "issues": issues,
             "handed": handed,
-            "healthy": sum(1 for r in rows if not r["signals"]),
-            "mentor_links": mentor_links(),
         },
     )
 

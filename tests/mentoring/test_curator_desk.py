@@ -87,3 +87,16 @@ def test_desk_queries_do_not_grow(client, desk):
         FeedbackFactory(meeting=MeetingFactory(pair=pair))
         SupportIssueFactory(pair=pair)
     assert query_count(client.get, url) == small
+
+
+def test_the_cached_desk_follows_a_new_meeting_and_is_the_reader_s_own(client, desk):
+    client.force_login(desk["curator"].user)
+    assert "Нет встреч уже 45 дн." in client.get(reverse("curator_desk")).content.decode()
+    MeetingFactory(pair=desk["silent"], held_on=_days_ago(1))
+    body = client.get(reverse("curator_desk")).content.decode()
+    assert "Нет встреч уже 45 дн." not in body
+    stranger = PairFactory()
+    client.force_login(stranger.curator.user)
+    other = client.get(reverse("curator_desk")).content.decode()
+    assert desk["silent"].mentee.full_name not in other
+    assert stranger.mentee.full_name in other
