@@ -6,6 +6,7 @@ from django import forms
 from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,6 +22,7 @@ from cms.params import clean_text
 from curricula.blocks import LearningStreamBlock
 from curricula.models.printable import PrintablePageMixin
 from curricula.models.tracks import Audience
+from skills.models import ToolPage
 
 MATERIALS_PER_PAGE = 12
 
@@ -65,7 +67,13 @@ class LibraryIndexPage(Page):
             return {"count": found.paginator.count, "number": found.number, "ids": list(found)}
 
         found = generations.cached("library", find, self.pk, query, number)
-        by_id = MaterialPage.objects.filter(pk__in=found["ids"]).prefetch_related("tools", "tags")
+        # the cards show titles and short fields: no page's StreamField is read
+        tools = Prefetch("tools", queryset=ToolPage.objects.defer_streamfields())
+        by_id = (
+            MaterialPage.objects.filter(pk__in=found["ids"])
+            .defer_streamfields()
+            .prefetch_related(tools, "tags")
+        )
         by_id = {material.pk: material for material in by_id}
         materials = [by_id[pk] for pk in found["ids"] if pk in by_id]
         # The paginator counts a range, not the materials: the count is already known.
