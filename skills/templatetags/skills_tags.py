@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext
 
 from cms.formatting import date_filter
@@ -87,12 +88,13 @@ def skill_history(events, scale):
     items = []
     for e in reversed(events):
         classes = ("is-self" if e.lens == "self" else "") + ("" if e.is_up else " is-down")
+        recorded = template_localtime(e.recorded_at)  # as `|date` in a template sees it
         parts = [
             format_html(
                 '<li class="{}">\n  <time datetime="{}">{}</time> ·\n  <strong>{}</strong>:\n  ',
                 classes,
-                date_filter(e.recorded_at, r"Y-m-d\TH:i:sO"),
-                date_filter(e.recorded_at, "j E Y"),
+                date_filter(recorded, r"Y-m-d\TH:i:sO"),
+                date_filter(recorded, "j E Y"),
                 e.get_lens_display(),
             )
         ]

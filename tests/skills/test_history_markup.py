@@ -4,7 +4,6 @@ newest first, dates in Russian, what people typed shown as text, never as markup
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone
 
 from skills import services
 from skills.models.mastery import Lens
@@ -15,7 +14,7 @@ HOSTILE = '<script>alert(1)</script> & "кавычки"'
 
 def test_history_is_newest_first_in_russian_and_escaped(client, pair):
     instrument = tool("Яндекс Трекер")
-    moment = timezone.make_aware(datetime.datetime(2026, 3, 8, 10, 0))
+    moment = datetime.datetime(2026, 3, 8, 10, 0, tzinfo=datetime.UTC)
     services.record_level(pair.mentee, instrument, Lens.SELF, 1, by=pair.mentee.user, at=moment)
     services.record_level(
         pair.mentee,
@@ -33,6 +32,8 @@ def test_history_is_newest_first_in_russian_and_escaped(client, pair):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;кавычки&quot;" in timeline
     assert 'href="https://example.org/&quot;onmouseover=x"' in timeline
     assert "8 марта 2026" in timeline
+    # local time, as the template filter gives it (Europe/Moscow): late UTC is the next day
+    assert 'datetime="2026-03-08T13:00:00+0300"' in timeline
     assert timeline.index("3 «") < timeline.index("8 марта 2026")  # the newest first
     assert f"({pair.mentor.user.get_full_name()})" in timeline
 
