@@ -156,12 +156,6 @@ def _stats(queryset, group_by):
     )
 
 
-def aggregates(filters, tools):
-    """:func:`summary`, kept in the shared cache until the records or the content change."""
-    key = [filters[name] or "" for name in sorted(filters)]  # the tools follow from them
-    return generations.cached("matrix-summary", lambda: summary(filters, tools), *key, scopes=BOTH)
-
-
 def summary(filters, tools):
     """Per department and tool: how many people, how many at level ≥3, the mean level.
 

@@ -135,7 +135,7 @@ def test_hr_aggregates_hide_small_groups(client, db, hr_admin, settings):
     assert "Все подразделения" in body and "7 человек" in body
     from skills import matrix
 
-    rows = matrix.aggregates(matrix.read_filters({}), [instrument])
+    rows = matrix.summary(matrix.read_filters({}), [instrument])
     by_name = {("total" if r["is_total"] else r["department"].name): r for r in rows}
     assert by_name["total"]["cells"] == [{"mastered": 7, "mean": 3.0}]
     # the big department's figures would give the small one's away (7 − 5): hidden too
@@ -157,7 +157,7 @@ def test_hr_summary_never_shows_the_level_of_one_person(client, db, hr_admin, se
     services.record_level(pairs[0].mentee, instrument, Lens.MENTOR, 2)
     from skills import matrix
 
-    rows = matrix.aggregates(matrix.read_filters({}), [instrument])
+    rows = matrix.summary(matrix.read_filters({}), [instrument])
     for row in rows:
         assert row["cells"][0]["mean"] is None
     client.force_login(hr_admin.user)
