@@ -13,14 +13,15 @@ from django.template import defaultfilters
 from django.utils import formats, timezone, translation
 
 MEMORY = 16384
+# Typed caches: values that compare equal across types (3 and 3.0) must not share an entry.
 
 
-@functools.lru_cache(maxsize=MEMORY)
+@functools.lru_cache(maxsize=MEMORY, typed=True)
 def _filtered(value, arg, language, zone):
     return defaultfilters.date(value, arg)
 
 
-@functools.lru_cache(maxsize=MEMORY)
+@functools.lru_cache(maxsize=MEMORY, typed=True)
 def _formatted(value, fmt, language, zone):
     return formats.date_format(value, fmt)
 

@@ -32,8 +32,9 @@ def level_code(scale, value):
     return level.code if level else ""
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=1024, typed=True)
 def _localized(value, language):
+    # typed: 3 and 3.0 hash alike but read «3» and «3,0».
     return formats.number_format(value)
 
 

@@ -52,3 +52,20 @@ def test_the_cached_parts_follow_the_language(client, db, settings):
     english = client.get(reverse("skills_matrix")).content.decode()
     assert "All departments" in english
     assert "Все подразделения" not in english
+
+
+def test_a_whole_level_reads_3_even_after_a_mean_of_3_0(db):
+    # The CI run that found it: HR's summary (a mean, 3.0) was formatted first in the same
+    # process, and the mentor's row then showed «3,0» for a level of 3.
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from skills.templatetags.skills_tags import matrix_cells, summary_cells
+
+    with translation.override("ru"):
+        mean = summary_cells({"reportable": True, "cells": [{"mastered": 2, "mean": 3.0}]})
+        level = SimpleNamespace(best_level=3, mentor_level=3, self_level=None)
+        row = matrix_cells([level])
+    assert "2 / 3,0" in mean
+    assert _cells(row) == ["3 <small>/ —</small>"]
