@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from cms import structure
 from cms.login_locks import LIFT_ACTION, LoginLockViewSet
 
 
@@ -20,7 +21,7 @@ def deny_readers_outside_the_groups(page, request, serve_args, serve_kwargs):
     already logged in, the login page sends them straight back, and round it goes. Anonymous
     readers still get the login page, and password restrictions their password form.
     """
-    restrictions = page.get_view_restrictions()
+    restrictions = structure.view_restrictions(page)
     restrictions._fetch_all()
     # Wagtail's own check (the next hook) asks again: answer it from this request's result.
     page.get_view_restrictions = lambda: restrictions

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms import limits
+from cms import limits, structure
 from cms.blocks import BaseStreamBlock
 from curricula.models.printable import PrintablePageMixin
 
@@ -81,15 +81,16 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["whats_new"] = (
-            Page.objects.live()
-            .public()
+            structure.public(Page.objects.live())
             .descendant_of(self)
             .exclude(depth__lte=self.depth + 1)
             .specific(defer=True)
             .order_by("-last_published_at")[:6]
         )
         # The rules and FAQ pages right under the home page; nothing else links to them.
-        context["info_pages"] = StandardPage.objects.child_of(self).live().public().order_by("path")
+        context["info_pages"] = structure.public(
+            StandardPage.objects.child_of(self).live()
+        ).order_by("path")
         return context
 
 

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.RussianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "cms.structure.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cms.middleware.IntranetLoginRequiredMiddleware",
