@@ -19,10 +19,9 @@ from django.utils import timezone
 
 from mentoring import disclosure
 from mentoring.models import Feedback, Pair, Participant, SupportIssue, TopicRequest
-from mentoring.roles import HR_ROLES, ROLE_BY_GROUP, Role
+from mentoring.roles import HR_ROLES, ROLE_BY_GROUP, ROLES_ATTRIBUTE, Role
 
 RECORD_ACCESS_STATUSES = (Pair.Status.ACTIVE, Pair.Status.PAUSED, Pair.Status.COMPLETED)
-_ROLES_CACHE = "_nastavnik_roles"
 _PARTICIPANT_CACHE = "_nastavnik_participant"
 
 
@@ -30,11 +29,11 @@ def roles_of(user):
     """The set of programme roles of ``user`` (empty for anonymous users), cached per request."""
     if user is None or not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, _ROLES_CACHE, None)
+    cached = getattr(user, ROLES_ATTRIBUTE, None)
     if cached is None:
         names = user.groups.values_list("name", flat=True)
         cached = frozenset(ROLE_BY_GROUP[n] for n in names if n in ROLE_BY_GROUP)
-        setattr(user, _ROLES_CACHE, cached)
+        setattr(user, ROLES_ATTRIBUTE, cached)
     return cached
 
 
@@ -61,6 +60,8 @@ def participant_of(user):
             .filter(user_id=user.pk)
             .first()
         )
+        if profile is not None:
+            profile.user = user  # the same row: names and roles are not read again
         setattr(user, _PARTICIPANT_CACHE, profile)
     return getattr(user, _PARTICIPANT_CACHE)
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from mentoring.models import Nomination, Pair
-from mentoring.roles import GROUP_NAMES, HR_ROLES, Role
+from mentoring.roles import GROUP_NAMES, HR_ROLES, ROLES_ATTRIBUTE, Role
 
 GRANT_ACTION = "nastavnik.role.grant"
 REVOKE_ACTION = "nastavnik.role.revoke"
@@ -44,7 +44,7 @@ REASONS = {
 
 
 def _forget_cached_roles(user):
-    for name in ("_nastavnik_roles", "_group_perm_cache", "_perm_cache"):
+    for name in (ROLES_ATTRIBUTE, "_group_perm_cache", "_perm_cache"):
         if hasattr(user, name):
             delattr(user, name)
 

@@ -23,4 +23,6 @@ GROUP_NAMES = {
     Role.HR_ADMIN: "HR-администраторы",
 }
 ROLE_BY_GROUP = {name: role for role, name in GROUP_NAMES.items()}
+# Where a user object keeps its roles for the request (mentoring.access.roles_of).
+ROLES_ATTRIBUTE = "_nastavnik_roles"
 HR_ROLES = frozenset({Role.HR_EDITOR, Role.HR_ADMIN})

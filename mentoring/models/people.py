@@ -5,7 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mentoring.roles import GROUP_NAMES, ROLE_BY_GROUP, Role
+from mentoring.roles import GROUP_NAMES, ROLE_BY_GROUP, ROLES_ATTRIBUTE, Role
 
 
 def full_name(last_name, first_name, patronymic, username):
@@ -162,7 +162,11 @@ class Participant(models.Model):
 
     @property
     def roles(self):
-        """The programme roles of this person, from their groups."""
+        """The programme roles of this person, from their groups (those already read for
+        the reader of this request, see :func:`mentoring.access.roles_of`)."""
+        known = getattr(self.user, ROLES_ATTRIBUTE, None)
+        if known is not None:
+            return known
         return frozenset(
             ROLE_BY_GROUP[g.name] for g in self.user.groups.all() if g.name in ROLE_BY_GROUP
         )
