@@ -34,8 +34,10 @@ def progress_svg(events, scale, *, title, key, today=None, labels=None):
     renames a lens (e.g. the curator's observation of a mentor's competency).
     """
 
+    names = {lens: (labels or {}).get(lens) or Lens(lens).label for lens in Lens}
+
     def label_of(lens):
-        return (labels or {}).get(lens) or Lens(lens).label
+        return names[lens]
 
     ids = f"chart-{key}-t", f"chart-{key}-d"
     today = today or timezone.localdate()

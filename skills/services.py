@@ -1,6 +1,7 @@
 """Writing levels and reading a person's skills: the one place that changes mastery."""
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from cms import generations
@@ -90,6 +91,24 @@ def set_goal(participant, tool, cycle, target_level):
     return goal
 
 
+# What a history line and a chart show of an event: its author's name, its meeting's date.
+HISTORY_FIELDS = (
+    "mastery",
+    "lens",
+    "from_level",
+    "to_level",
+    "recorded_at",
+    "evidence_text",
+    "evidence_link",
+    "evidence_file",
+    "recorded_by__first_name",
+    "recorded_by__last_name",
+    "recorded_by__patronymic",
+    "recorded_by__username",
+    "meeting__held_on",
+)
+
+
 def skills_overview(participant, tools=None):
     """Rows for a person's skills page, in a fixed number of queries.
 
@@ -117,10 +136,14 @@ def skills_overview(participant, tools=None):
     found = MasteryEvent.objects.filter(mastery__participant=participant)
     if tools is not None:
         found = found.filter(mastery__tool__in=[tool.pk for tool in tools])
-    for event in found.select_related("recorded_by", "mastery", "meeting").order_by(
-        "recorded_at", "pk"
-    ):
-        events.setdefault(event.mastery.tool_id, []).append(event)
+    found = (
+        found.select_related("recorded_by", "meeting")
+        .only(*HISTORY_FIELDS)
+        .annotate(tool_pk=F("mastery__tool_id"))
+        .order_by("recorded_at", "pk")
+    )
+    for event in found:
+        events.setdefault(event.tool_pk, []).append(event)
     if tools is None:
         by_id = {m.tool_id: m.tool for m in masteries.values()}
         by_id.update({g.tool_id: g.tool for g in goals.values()})

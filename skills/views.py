@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms import spreadsheets
+from cms import generations, spreadsheets
 from cms.once import submit_once
 from cms.redirects import redirect_to_next
 from mentoring import access, audit
@@ -51,8 +51,11 @@ def my_skills(request):
 def _catalogue_url():
     from skills.models import ToolIndexPage
 
-    index = ToolIndexPage.objects.live().first()
-    return index.url if index else None
+    def build():
+        index = ToolIndexPage.objects.live().first()
+        return index.url if index else ""
+
+    return generations.cached("tool-catalogue-url", build) or None
 
 
 @submit_once

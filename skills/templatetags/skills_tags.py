@@ -11,8 +11,10 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext
 
 from cms.formatting import date_filter
+from skills.models.mastery import Lens
 
 register = template.Library()
+ISO_MOMENT = r"Y-m-d\TH:i:sO"
 
 
 @register.filter
@@ -81,54 +83,46 @@ def skill_history(events, scale):
 
     ``/my/skills/`` shows the history of every tool the reader has — a hundred events and
     more — and a template include per event spent most of the page's time; the markup is
-    the same as a template would give.
+    the same as a template would give. Every text that comes from people is escaped.
     """
     if not events:
         return format_html('<p class="meta">{}</p>', gettext("No records yet."))
-    evidence_link, evidence_file = gettext("Link to evidence"), gettext("Evidence file")
+    evidence_link = escape(gettext("Link to evidence"))
+    evidence_file = escape(gettext("Evidence file"))
+    lenses = {value: escape(label) for value, label in Lens.choices}
+    labels = {value: escape(level.label) for value, level in (scale or {}).items()}
     items = []
     for e in reversed(events):
         classes = ("is-self" if e.lens == "self" else "") + ("" if e.is_up else " is-down")
         recorded = template_localtime(e.recorded_at)  # as `|date` in a template sees it
         parts = [
-            format_html(
-                '<li class="{}">\n  <time datetime="{}">{}</time> ·\n  <strong>{}</strong>:\n  ',
-                classes,
-                date_filter(recorded, r"Y-m-d\TH:i:sO"),
-                date_filter(recorded, "j E Y"),
-                e.get_lens_display(),
-            )
+            f'<li class="{classes}">\n  <time datetime="'
+            f'{escape(date_filter(recorded, ISO_MOMENT))}">'
+            f"{escape(date_filter(recorded, 'j E Y'))}</time> ·\n  "
+            f"<strong>{lenses.get(e.lens) or escape(e.lens)}</strong>:\n  "
         ]
         if e.from_level is not None:
             parts.append(f"{e.from_level} → ")
-        parts.append(format_html("{} «{}»", e.to_level, level_label(scale, e.to_level)))
+        parts.append(f"{e.to_level} «{labels.get(e.to_level, '')}»")
         if e.recorded_by_id and e.recorded_by:
-            parts.append(
-                format_html(' <span class="meta">({})</span>', e.recorded_by.get_full_name())
-            )
+            parts.append(f' <span class="meta">({escape(e.recorded_by.get_full_name())})</span>')
         if e.evidence_text:
-            parts.append(format_html("<br>{}", e.evidence_text))
+            parts.append(f"<br>{escape(e.evidence_text)}")
         if e.evidence_link:
             parts.append(
-                format_html(
-                    '<br><a href="{}" rel="noopener noreferrer">{}</a>',
-                    e.evidence_link,
-                    evidence_link,
-                )
+                f'<br><a href="{escape(e.evidence_link)}" rel="noopener noreferrer">'
+                f"{evidence_link}</a>"
             )
         if e.evidence_file:
-            parts.append(
-                format_html(
-                    '<br><a href="{}">{}</a>',
-                    reverse("skills_evidence", args=[e.pk]),
-                    evidence_file,
-                )
-            )
+            url = reverse("skills_evidence", args=[e.pk])
+            parts.append(f'<br><a href="{escape(url)}">{evidence_file}</a>')
         if e.meeting_id and e.meeting:
             held = gettext("At the meeting of %(date)s") % {
                 "date": date_filter(e.meeting.held_on, "j E Y")
             }
-            parts.append(format_html('<br><span class="meta">{}</span>', held))
+            parts.append(f'<br><span class="meta">{escape(held)}</span>')
         parts.append("\n</li>")
-        items.append(mark_safe("".join(map(str, parts))))  # noqa: S308 - each part escaped above
-    return format_html('<ol class="timeline" reversed>\n{}\n</ol>', mark_safe("\n".join(items)))  # noqa: S308
+        items.append("".join(parts))
+    return mark_safe(  # noqa: S308 - every text from people is escaped above
+        '<ol class="timeline" reversed>\n' + "\n".join(items) + "\n</ol>"
+    )
