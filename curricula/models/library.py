@@ -1,5 +1,6 @@
 """The content library: ready-made materials mentors take into their sessions."""
 
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import forms
@@ -7,6 +8,8 @@ from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -42,10 +45,11 @@ class LibraryIndexPage(Page):
         verbose_name_plural = _("Content libraries")
 
     def get_context(self, request, *args, **kwargs):
-        """The filter form and one page of materials. Which materials a set of filters finds
-        is kept in the shared cache (``cms.generations``) and the template caches the form
-        it renders, so a warm page runs three queries for its list, whatever the library's
-        size; the «add to plan» picker is the reader's own and never cached."""
+        """The filter form and one page of materials. A page of cards for a set of filters
+        is kept rendered in the shared cache (``cms.generations``), in the reader's language,
+        and the template caches the form it renders, so a warm page reads no material at
+        all, whatever the library's size; the «add to plan» picker is the reader's own and
+        never cached."""
         from curricula.filters import LibraryFilterForm
         from curricula.plans import plans_for_picker
 
@@ -64,28 +68,56 @@ class LibraryIndexPage(Page):
             materials = form.filter(MaterialPage.objects.live().child_of(self)).order_by("title")
             ids = materials.values_list("pk", flat=True)
             found = Paginator(ids, MATERIALS_PER_PAGE).get_page(number)
-            return {"count": found.paginator.count, "number": found.number, "ids": list(found)}
+            return {
+                "count": found.paginator.count,
+                "number": found.number,
+                "cards": self._cards(list(found), query, request),
+            }
 
-        found = generations.cached("library", find, self.pk, query, number)
-        # the cards show titles and short fields: no page's StreamField is read
-        tools = Prefetch("tools", queryset=ToolPage.objects.defer_streamfields())
-        by_id = (
-            MaterialPage.objects.filter(pk__in=found["ids"])
-            .defer_streamfields()
-            .prefetch_related(tools, "tags")
-        )
-        by_id = {material.pk: material for material in by_id}
-        materials = [by_id[pk] for pk in found["ids"] if pk in by_id]
+        found = generations.cached("library", find, self.pk, query, number, get_language())
         # The paginator counts a range, not the materials: the count is already known.
         pages = Paginator(range(found["count"]), MATERIALS_PER_PAGE)
         context.update(
             filter_form=form,
-            materials=DjangoPage(materials, found["number"], pages),
+            materials=DjangoPage(found["cards"], found["number"], pages),
             result_count=found["count"],
             filter_query=query,
             my_plans=plans_for_picker(request.user),
         )
         return context
+
+    @staticmethod
+    def _cards(ids, query, request):
+        """The cards of the materials ``ids``, in that order, rendered (the same for every
+        reader: title, kind, tools, tags)."""
+        # the cards show titles and short fields: no page's StreamField is read
+        tools = Prefetch("tools", queryset=ToolPage.objects.defer_streamfields())
+        by_id = (
+            MaterialPage.objects.filter(pk__in=ids)
+            .defer_streamfields()
+            .prefetch_related(tools, "tags")
+        )
+        by_id = {material.pk: material for material in by_id}
+        return [
+            MaterialCard(
+                pk,
+                by_id[pk].title,
+                render_to_string(
+                    "curricula/includes/material_card.html",
+                    {"material": by_id[pk], "url": by_id[pk].get_url(request), "query": query},
+                ),
+            )
+            for pk in ids
+            if pk in by_id
+        ]
+
+
+class MaterialCard(NamedTuple):
+    """A material as the library lists it: its card, rendered once for every reader."""
+
+    pk: int
+    title: str
+    html: str
 
 
 class MaterialTag(TaggedItemBase):

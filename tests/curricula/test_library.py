@@ -144,3 +144,28 @@ def test_add_to_plan_button_only_for_mentors(client, mentor, catalogue):
     assert "Добавить в план" in client.get(catalogue["a"].url).content.decode()
     client.force_login(mentee.user)
     assert "Добавить в план" not in client.get(catalogue["a"].url).content.decode()
+
+
+def test_cached_cards_follow_publishing_and_keep_each_mentor_s_own_plans(client, catalogue):
+    first, second = (ParticipantFactory(roles=[Role.MENTOR]) for _ in range(2))
+    factories.SessionPlanFactory(mentor=first, title="План Анны на четверг")
+    client.force_login(first.user)
+    page = client.get(factories.library().url).content.decode()
+    assert "Разбор отчёта цеха" in page
+    assert "План Анны на четверг" in page
+    material = catalogue["b"]
+    material.title = "Разбор отчёта участка"
+    material.save_revision().publish()
+    catalogue["excel"].title = "Microsoft Excel"
+    catalogue["excel"].save_revision().publish()
+    client.force_login(second.user)
+    page = client.get(factories.library().url).content.decode()
+    assert "Разбор отчёта участка" in page
+    assert "Разбор отчёта цеха" not in page
+    assert "Microsoft Excel" in page
+    assert "План Анны на четверг" not in page
+    # what people typed in titles is text in the cached card too
+    material.title = "<b>Жирный</b> разбор"
+    material.save_revision().publish()
+    page = client.get(factories.library().url).content.decode()
+    assert "&lt;b&gt;Жирный&lt;/b&gt; разбор" in page
