@@ -58,6 +58,7 @@ def participant_of(user):
         profile = (
             Participant.objects.select_related("plant", "department")
             .filter(user_id=user.pk)
+            .order_by()  # one row at most: no join to order by name
             .first()
         )
         if profile is not None:
