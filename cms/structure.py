@@ -11,6 +11,7 @@ page can reach another.
 
 import threading
 
+from django.contrib.contenttypes.models import ContentType
 from django.http.request import split_domain_port
 
 from wagtail.models import Page, PageViewRestriction, Site
@@ -92,3 +93,34 @@ def public(queryset):
     """``queryset.public()``, without reading the restrictions when there are none."""
     paths, _ = _restricted()
     return queryset.public() if paths else queryset
+
+
+MAX_ROUTES = 4096
+_routes = {"number": None, "found": {}}
+
+
+def deepest_page(url_paths, depth):
+    """The specific page whose ``url_path`` is the longest of ``url_paths`` below ``depth``,
+    or ``None``: which page that is (id and type) is remembered for the content generation,
+    so a warm request reads only the page itself."""
+    number = generations.content_generation()
+    if _routes["number"] != number:
+        _routes.update(number=number, found={})
+    found = _routes["found"]
+    key = tuple(url_paths)
+    if key not in found:
+        if len(found) >= MAX_ROUTES:  # paths are the client's to choose
+            found.clear()
+        found[key] = (
+            Page.objects.filter(url_path__in=url_paths, depth__gt=depth)
+            .order_by("-depth")
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+    if found[key] is None:
+        return None
+    pk, content_type_id = found[key]
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:  # a page type whose app is gone: Wagtail serves it as a plain page
+        model = Page
+    return model._default_manager.filter(pk=pk).first()

@@ -53,13 +53,14 @@ class HomePage(Page):
         verbose_name_plural = _("Home pages")
 
     def route(self, request, path_components):
-        """Find the deepest page on the path in one query, not two queries per level.
+        """Find the deepest page on the path at once, not with two queries per level.
 
         Wagtail descends one level at a time (a child by slug, then its specific object);
         a tool's PDF five levels down cost ten queries before the page itself. The pages'
         ``url_path`` already holds the whole path, so the deepest page whose ``url_path``
-        is a prefix of the request is found at once, and routes the rest itself (a
-        routable page's ``pdf/``, or Wagtail's 404 for a missing child).
+        is a prefix of the request is found at once (which page that is, is remembered
+        until content changes: :func:`cms.structure.deepest_page`), and routes the rest
+        itself (a routable page's ``pdf/``, or Wagtail's 404 for a missing child).
         """
         if not path_components:
             return super().route(request, path_components)
@@ -67,12 +68,7 @@ class HomePage(Page):
             self.url_path + "/".join(path_components[:n]) + "/"
             for n in range(1, len(path_components) + 1)
         ]
-        found = (
-            Page.objects.filter(url_path__in=prefixes, depth__gt=self.depth)
-            .order_by("-depth")
-            .specific()
-            .first()
-        )
+        found = structure.deepest_page(prefixes, self.depth)
         if found is None:
             return super().route(request, path_components)
         consumed = found.depth - self.depth

@@ -73,3 +73,27 @@ def test_hostile_hosts_cannot_grow_the_memory(client, db, settings):
     for n in range(structure.MAX_HOSTS * 3):
         client.get("/", HTTP_HOST=f"h{n}.example")
     assert len(structure._sites) <= structure.MAX_HOSTS
+
+
+def test_a_moved_or_deleted_page_is_routed_from_its_new_place(client, db):
+    client.force_login(ParticipantFactory(roles=[Role.MENTEE]).user)
+    page = _page("structure-moving")
+    old_url = page.url
+    assert client.get(old_url).status_code == 200
+    page.slug = "structure-moved"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.url != old_url
+    assert client.get(old_url).status_code in (301, 302, 404)  # Wagtail may leave a redirect
+    assert "Правила программы" in client.get(page.url).content.decode()
+    new_url = page.url
+    page.delete()
+    assert client.get(new_url).status_code == 404
+
+
+def test_unknown_paths_cannot_grow_the_route_memory(client, db):
+    client.force_login(ParticipantFactory(roles=[Role.MENTEE]).user)
+    for n in range(structure.MAX_ROUTES + 10):
+        structure.deepest_page([f"/home/nope-{n}/"], 1)
+    assert client.get("/nope-x/").status_code == 404
+    assert len(structure._routes["found"]) <= structure.MAX_ROUTES
