@@ -118,20 +118,15 @@ def skills_overview(participant, tools=None):
     cycle = current_cycle_of(participant)
     # the tools' guides are long JSON that these rows never show
     heavy = ("tool__use_cases", "tool__guide")
-    masteries = {
-        m.tool_id: m
-        for m in Mastery.objects.filter(participant=participant)
-        .select_related("tool")
-        .defer(*heavy)
-    }
-    goals = {}
-    if cycle is not None:
-        goals = {
-            g.tool_id: g
-            for g in SkillGoal.objects.filter(participant=participant, cycle=cycle)
-            .select_related("tool")
-            .defer(*heavy)
-        }
+    masteries = Mastery.objects.filter(participant=participant)
+    goals = SkillGoal.objects.filter(participant=participant, cycle=cycle)
+    if tools is not None:
+        masteries = masteries.filter(tool__in=[tool.pk for tool in tools])
+        goals = goals.filter(tool__in=[tool.pk for tool in tools])
+    masteries = {m.tool_id: m for m in masteries.select_related("tool").defer(*heavy)}
+    goals = (
+        {} if cycle is None else {g.tool_id: g for g in goals.select_related("tool").defer(*heavy)}
+    )
     events = {}
     found = MasteryEvent.objects.filter(mastery__participant=participant)
     if tools is not None:
