@@ -35,9 +35,16 @@ def progress_by_track(user, tracks):
     two prefixes, not one per track) and the reader's own progress rows — a holding's
     thousand modules never come back one by one.
     """
-    result = {t.pk: (0, 0) for t in tracks}
+    totals = module_totals(tracks)
+    done = done_by_track(user, tracks)
+    return {t.pk: (done.get(t.pk, 0), totals.get(t.pk, 0)) for t in tracks}
+
+
+def module_totals(tracks):
+    """``{track.pk: live modules}``, counted per track path in one query (the same for
+    every reader)."""
     if not tracks:
-        return result
+        return {}
     by_path = {t.path: t.pk for t in tracks}
     depth = tracks[0].depth
     track_path = Substr("path", 1, depth * TrackPage.steplen)
@@ -51,10 +58,19 @@ def progress_by_track(user, tracks):
         .values("track_path")
         .annotate(n=Count("pk"))
     )
-    totals = {by_path.get(row["track_path"]): row["n"] for row in modules}
+    return {by_path.get(row["track_path"]): row["n"] for row in modules}
+
+
+def done_by_track(user, tracks):
+    """``{track.pk: modules done}`` of ``user`` in the given tracks (one query)."""
     done = Counter()
-    if user.is_authenticated:
-        mine = ModuleProgress.objects.filter(user=user, module__live=True, module__depth=depth + 1)
-        for path in mine.values_list("module__path", flat=True):
-            done[by_path.get(path[: -TrackPage.steplen])] += 1
-    return {pk: (done[pk], totals.get(pk, 0)) for pk in result}
+    if not tracks or not user.is_authenticated:
+        return done
+    by_path = {t.path: t.pk for t in tracks}
+    depth = tracks[0].depth
+    mine = ModuleProgress.objects.filter(user=user, module__live=True, module__depth=depth + 1)
+    for path in mine.values_list("module__path", flat=True):
+        pk = by_path.get(path[: -TrackPage.steplen])
+        if pk is not None:
+            done[pk] += 1
+    return done

@@ -206,3 +206,22 @@ def test_dashboard_lists_started_tracks_and_links_to_the_rest(client, mentor):
     assert len(shown) == SHOWN_TRACKS
     assert "Ещё 3 трека: все треки" in section
     assert TrackIndexPage.objects.get().url in section
+
+
+def test_dashboard_tracks_follow_publishing_and_each_reader_s_progress(client, track, mentor):
+    page, modules = track
+    ModuleProgress.objects.create(user=mentor.user, module=modules[0])
+    other = ParticipantFactory(roles=[Role.MENTOR])
+    client.force_login(mentor.user)
+    assert "1 из 3 модулей пройдено" in client.get(reverse("my_dashboard")).content.decode()
+    client.force_login(other.user)
+    body = client.get(reverse("my_dashboard")).content.decode()
+    assert "0 из 3 модулей пройдено" in body
+    page.add_child(instance=ModulePage(title="Четвёртый модуль", slug="fourth"))
+    page.title = "Трек после правки"
+    page.save_revision().publish()
+    body = client.get(reverse("my_dashboard")).content.decode()
+    assert "0 из 4 модулей пройдено" in body
+    assert "Трек после правки" in body
+    modules[1].unpublish()
+    assert "0 из 3 модулей пройдено" in client.get(reverse("my_dashboard")).content.decode()
