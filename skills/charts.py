@@ -34,7 +34,7 @@ def progress_svg(events, scale, *, title, key, today=None, labels=None):
     renames a lens (e.g. the curator's observation of a mentor's competency).
     """
 
-    names = {lens: (labels or {}).get(lens) or Lens(lens).label for lens in Lens}
+    names = {lens: str((labels or {}).get(lens) or Lens(lens).label) for lens in Lens}
 
     def label_of(lens):
         return names[lens]

@@ -1,12 +1,15 @@
 """Writing levels and reading a person's skills: the one place that changes mastery."""
 
+import datetime
+from typing import NamedTuple
+
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from cms import generations
 from mentoring import access
 from mentoring.models import Pair
+from mentoring.models.people import full_name
 from skills.models import Mastery, MasteryEvent, SkillGoal, SkillLevel
 from skills.models.mastery import Lens
 
@@ -91,22 +94,49 @@ def set_goal(participant, tool, cycle, target_level):
     return goal
 
 
-# What a history line and a chart show of an event: its author's name, its meeting's date.
-HISTORY_FIELDS = (
-    "mastery",
+class HistoryEvent(NamedTuple):
+    """One line of a level history as pages show it and charts draw it: read as a tuple,
+    not as three model instances (event, author, meeting) per line."""
+
+    pk: int
+    lens: str
+    from_level: int | None
+    to_level: int
+    recorded_at: datetime.datetime
+    author: str
+    evidence_text: str
+    evidence_link: str
+    evidence_file: str
+    meeting_on: datetime.date | None
+
+    @property
+    def is_up(self):
+        return self.from_level is None or self.to_level > self.from_level
+
+
+HISTORY_COLUMNS = (
+    "pk",
     "lens",
     "from_level",
     "to_level",
     "recorded_at",
+    "recorded_by__last_name",
+    "recorded_by__first_name",
+    "recorded_by__patronymic",
+    "recorded_by__username",
     "evidence_text",
     "evidence_link",
     "evidence_file",
-    "recorded_by__first_name",
-    "recorded_by__last_name",
-    "recorded_by__patronymic",
-    "recorded_by__username",
     "meeting__held_on",
+    "mastery__tool_id",
 )
+
+
+def _history_event(row):
+    pk, lens, from_level, to_level, at, last, first, patronymic, username = row[:9]
+    text, link, file, held_on = row[9:13]
+    author = full_name(last, first, patronymic, username) if username else ""
+    return HistoryEvent(pk, lens, from_level, to_level, at, author, text, link, file, held_on)
 
 
 def skills_overview(participant, tools=None):
@@ -131,14 +161,8 @@ def skills_overview(participant, tools=None):
     found = MasteryEvent.objects.filter(mastery__participant=participant)
     if tools is not None:
         found = found.filter(mastery__tool__in=[tool.pk for tool in tools])
-    found = (
-        found.select_related("recorded_by", "meeting")
-        .only(*HISTORY_FIELDS)
-        .annotate(tool_pk=F("mastery__tool_id"))
-        .order_by("recorded_at", "pk")
-    )
-    for event in found:
-        events.setdefault(event.tool_pk, []).append(event)
+    for row in found.order_by("recorded_at", "pk").values_list(*HISTORY_COLUMNS):
+        events.setdefault(row[-1], []).append(_history_event(row))
     if tools is None:
         by_id = {m.tool_id: m.tool for m in masteries.values()}
         by_id.update({g.tool_id: g.tool for g in goals.values()})

@@ -1,13 +1,13 @@
 """Small template helpers for levels: the label of a value and the lookup of matrix cells."""
 
 import functools
+from html import escape as _escape
 
 from django import template
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext
 
 from cms.formatting import date_filter
@@ -82,45 +82,47 @@ def skill_history(events, scale):
     """A person's history of levels in one tool, newest first, built in one pass.
 
     ``/my/skills/`` shows the history of every tool the reader has — a hundred events and
-    more — and a template include per event spent most of the page's time; the markup is
-    the same as a template would give. Every text that comes from people is escaped.
+    more (:class:`skills.services.HistoryEvent`) — and a template include per event spent
+    most of the page's time; the markup is the same as a template would give. Every text
+    that comes from people is escaped (``html.escape``, as Django's ``escape`` does).
     """
     if not events:
         return format_html('<p class="meta">{}</p>', gettext("No records yet."))
-    evidence_link = escape(gettext("Link to evidence"))
-    evidence_file = escape(gettext("Evidence file"))
-    lenses = {value: escape(label) for value, label in Lens.choices}
-    labels = {value: escape(level.label) for value, level in (scale or {}).items()}
+    evidence_link = _escape(gettext("Link to evidence"))
+    evidence_file = _escape(gettext("Evidence file"))
+    lenses = {value: _escape(str(label)) for value, label in Lens.choices}
+    labels = {value: _escape(level.label) for value, level in (scale or {}).items()}
+    zone = timezone.get_current_timezone()  # as `|date` in a template sees it
     items = []
     for e in reversed(events):
         classes = ("is-self" if e.lens == "self" else "") + ("" if e.is_up else " is-down")
-        recorded = template_localtime(e.recorded_at)  # as `|date` in a template sees it
+        recorded = e.recorded_at.astimezone(zone)
         parts = [
             f'<li class="{classes}">\n  <time datetime="'
-            f'{escape(date_filter(recorded, ISO_MOMENT))}">'
-            f"{escape(date_filter(recorded, 'j E Y'))}</time> ·\n  "
-            f"<strong>{lenses.get(e.lens) or escape(e.lens)}</strong>:\n  "
+            f'{_escape(date_filter(recorded, ISO_MOMENT))}">'
+            f"{_escape(date_filter(recorded, 'j E Y'))}</time> ·\n  "
+            f"<strong>{lenses.get(e.lens) or _escape(e.lens)}</strong>:\n  "
         ]
         if e.from_level is not None:
             parts.append(f"{e.from_level} → ")
         parts.append(f"{e.to_level} «{labels.get(e.to_level, '')}»")
-        if e.recorded_by_id and e.recorded_by:
-            parts.append(f' <span class="meta">({escape(e.recorded_by.get_full_name())})</span>')
+        if e.author:
+            parts.append(f' <span class="meta">({_escape(e.author)})</span>')
         if e.evidence_text:
-            parts.append(f"<br>{escape(e.evidence_text)}")
+            parts.append(f"<br>{_escape(e.evidence_text)}")
         if e.evidence_link:
             parts.append(
-                f'<br><a href="{escape(e.evidence_link)}" rel="noopener noreferrer">'
+                f'<br><a href="{_escape(e.evidence_link)}" rel="noopener noreferrer">'
                 f"{evidence_link}</a>"
             )
         if e.evidence_file:
             url = reverse("skills_evidence", args=[e.pk])
-            parts.append(f'<br><a href="{escape(url)}">{evidence_file}</a>')
-        if e.meeting_id and e.meeting:
+            parts.append(f'<br><a href="{_escape(url)}">{evidence_file}</a>')
+        if e.meeting_on:
             held = gettext("At the meeting of %(date)s") % {
-                "date": date_filter(e.meeting.held_on, "j E Y")
+                "date": date_filter(e.meeting_on, "j E Y")
             }
-            parts.append(f'<br><span class="meta">{escape(held)}</span>')
+            parts.append(f'<br><span class="meta">{_escape(held)}</span>')
         parts.append("\n</li>")
         items.append("".join(parts))
     return mark_safe(  # noqa: S308 - every text from people is escaped above
