@@ -90,6 +90,13 @@ def cells_for(people_ids, tools):
     return {(m.participant_id, m.tool_id): m for m in found}
 
 
+class Person(NamedTuple):
+    """Someone on a page of the matrix, as the access log needs them."""
+
+    pk: int
+    user_id: int
+
+
 def fragments(people, tools, filters, *, with_summary):
     """The heavy parts of the page as HTML, from the shared cache: the tools' header, the
     page's rows and (for HR) the summary by department.
@@ -106,8 +113,13 @@ def fragments(people, tools, filters, *, with_summary):
         return render_to_string("skills/includes/matrix_head.html", {"tools": tools})
 
     def rows():
-        cells = cells_for([p.pk for p in people], tools)
-        table = [{"person": p, "cells": [cells.get((p.pk, t.pk)) for t in tools]} for p in people]
+        found = Participant.objects.select_related("user", "plant", "department").in_bulk(people)
+        cells = cells_for(people, tools)
+        table = [
+            {"person": found[pk], "cells": [cells.get((pk, t.pk)) for t in tools]}
+            for pk in people
+            if pk in found
+        ]
         return render_to_string("skills/includes/matrix_rows.html", {"table": table})
 
     def summary_html():
@@ -116,9 +128,7 @@ def fragments(people, tools, filters, *, with_summary):
 
     found = {"head": generations.cached("matrix-head", head, category, language)}
     found["rows"] = (
-        generations.cached(
-            "matrix-rows", rows, category, language, *[p.pk for p in people], scopes=BOTH
-        )
+        generations.cached("matrix-rows", rows, category, language, *people, scopes=BOTH)
         if people
         else ""
     )

@@ -16,7 +16,7 @@ from cms import generations, spreadsheets
 from cms.once import submit_once
 from cms.redirects import redirect_to_next
 from mentoring import access, audit
-from mentoring.models import Meeting, Participant
+from mentoring.models import Meeting
 from skills import matrix, services
 from skills.charts import progress_svg
 from skills.forms import GoalForm, LevelForm, ObservationForm
@@ -199,16 +199,13 @@ def skills_matrix(request):
     filters = matrix.read_filters(request.GET)
     tools = matrix.columns(filters)
     # The ordered ids of everyone visible count the pages in the same scan; the page's
-    # people are then read by id (two queries instead of a count and a second scan).
-    ids = list(matrix.visible_rows(request.user, filters).values_list("pk", flat=True))
-    page_obj = Paginator(ids, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
-    found = Participant.objects.select_related("user", "plant", "department").in_bulk(
-        page_obj.object_list
-    )
-    people_page = [found[pk] for pk in page_obj.object_list if pk in found]
+    # people themselves are read only when their rows are not in the cache yet.
+    visible = matrix.visible_rows(request.user, filters).values_list("pk", "user_id")
+    page_obj = Paginator(list(visible), MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    people_page = [matrix.Person(pk, user_id) for pk, user_id in page_obj.object_list]
     audit.record_reads(request.user, people_page, "skills", "matrix")
     is_hr = access.is_hr(request.user)
-    fragments = matrix.fragments(people_page, tools, filters, with_summary=is_hr)
+    fragments = matrix.fragments([p.pk for p in people_page], tools, filters, with_summary=is_hr)
     return render(
         request,
         "skills/matrix.html",
