@@ -30,6 +30,7 @@ from elasticsearch_dsl import (
     Index,
     Keyword,
     Q,
+    RankFeature,
     Search,
     Text,
     analyzer,
@@ -64,6 +65,7 @@ LEVELS = (
     ("keys", False, ranking.BODY),
 )
 SUGGESTIONS = 10
+_RANK_FEATURE = {}  # (url, alias) -> whether the index maps title_rank
 
 
 class PageDocument(Document):
@@ -77,7 +79,8 @@ class PageDocument(Document):
     keys = Text(analyzer=keys_analyzer)
     words = Text(analyzer=keys_analyzer)  # the words as written, for typo suggestions
     word_keys = Text(analyzer=keys_analyzer)  # their Latin keys («датаденс» → datalens)
-    shortness = Float()  # ranking.title_shortness of the title
+    shortness = Float()  # ranking.title_shortness of the title (indices before title_rank)
+    title_rank = RankFeature()  # the same, added to the score without a script per page
     path = Keyword()
     url = Keyword(index=False)
     audience = Keyword()
@@ -111,6 +114,7 @@ def document_body(doc):
         "words": " ".join(vocabulary),
         "word_keys": " ".join(sorted({text.latin_key(w) for w in vocabulary})),
         "shortness": ranking.title_shortness(len(title_keys)),
+        "title_rank": ranking.title_shortness(len(title_keys)),
         "path": doc.path,
         "url": doc.url,
         "audience": doc.facets.get("audience", []),
@@ -175,6 +179,23 @@ class ElasticBackend(SearchBackend):
         self.alias = alias
         self.client = OpenSearch(hosts=[url], timeout=10, max_retries=1)
 
+    def _has_rank_feature(self):
+        """Whether the index behind the alias maps ``title_rank`` (asked once per process
+        and alias: a rebuild only ever adds it)."""
+        known = _RANK_FEATURE.get((self.url, self.alias))
+        if known is None:
+            try:
+                mappings = self.client.indices.get_mapping(index=self.alias)
+            except TransportError:
+                return False
+            known = bool(mappings) and all(
+                m.get("mappings", {}).get("properties", {}).get("title_rank", {}).get("type")
+                == "rank_feature"
+                for m in mappings.values()
+            )
+            _RANK_FEATURE[(self.url, self.alias)] = known
+        return known
+
     # --- writing ---------------------------------------------------------------------------
 
     def _create_index(self):
@@ -227,6 +248,7 @@ class ElasticBackend(SearchBackend):
         self.client.indices.update_aliases(body={"actions": actions})
         for index in old:
             self.client.indices.delete(index=index, ignore_unavailable=True)
+        _RANK_FEATURE.pop((self.url, self.alias), None)
         return count
 
     def drop(self):
@@ -262,13 +284,18 @@ class ElasticBackend(SearchBackend):
             )
         )
         main = Q("bool", should=should, minimum_should_match=1, must_not=hidden)
-        scored = Q(
-            "function_score",
-            query=main,
-            functions=[{"field_value_factor": {"field": "shortness", "missing": 0}}],
-            score_mode="sum",
-            boost_mode="sum",
-        )
+        if self._has_rank_feature():
+            # + shortness as a rank feature: read from the index, not computed per match
+            shortness = Q("rank_feature", field="title_rank", linear={})
+            scored = Q("bool", must=[main], should=[shortness])
+        else:  # an index built before title_rank, until the next search_rebuild
+            scored = Q(
+                "function_score",
+                query=main,
+                functions=[{"field_value_factor": {"field": "shortness", "missing": 0}}],
+                score_mode="sum",
+                boost_mode="sum",
+            )
         s = Search(index=self.alias).query(scored).extra(min_score=ranking.MIN_SCORE)
         s = s.extra(track_total_hits=True)
         s = s.sort("_score", {"title.raw": "asc"})

@@ -119,3 +119,35 @@ def test_postgres_has_the_trigram_index_and_asks_for_it_during_a_search(db):
         assert found("наставник") == ["Встречи с наставниками"]
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def test_an_index_built_before_title_rank_still_ranks_until_rebuilt(request, db):
+    """Short titles first on OpenSearch (alphabetical order would put the long one first):
+    by the ``title_rank`` rank feature on a new index, by the older ``shortness`` function
+    on an index built by an earlier version."""
+    from search.backends import elastic
+    from tests.search.conftest import make_backend
+
+    publish(home(), StandardPage(title="Разбор: обратная связь", slug="os-short"))
+    publish(
+        home(),
+        StandardPage(title="Обратная связь старшему коллеге на планёрке", slug="os-long"),
+    )
+    documents = [page_to_document(p) for p in StandardPage.objects.live()]
+    backend = make_backend("osmem", request)
+    old = elastic.index_definition("old")
+    del old["mappings"]["properties"]["title_rank"]
+    name = f"{backend.alias}-old"
+    backend.client.indices.create(index=name, body=old)
+    for doc in documents:
+        body = elastic.document_body(doc)
+        del body["title_rank"]
+        backend.client.index(index=name, id=str(doc.page_id), body=body, refresh=True)
+    backend.client.indices.put_alias(index=name, name=backend.alias)
+    titles = [h.title for h in service.search("обратная связь", backend=backend).hits]
+    assert titles == ["Разбор: обратная связь", "Обратная связь старшему коллеге на планёрке"]
+    assert backend._has_rank_feature() is False
+    backend.rebuild(documents)
+    assert backend._has_rank_feature() is True
+    titles = [h.title for h in service.search("обратная связь", backend=backend).hits]
+    assert titles == ["Разбор: обратная связь", "Обратная связь старшему коллеге на планёрке"]
