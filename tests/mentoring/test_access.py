@@ -5,7 +5,7 @@ import pytest
 from django.http import Http404
 
 from mentoring import access
-from mentoring.models import Pair
+from mentoring.models import Pair, User
 from mentoring.roles import Role
 from tests.mentoring.factories import PairFactory, ParticipantFactory, UserFactory
 
@@ -102,3 +102,16 @@ def test_anonymous_sees_nothing(people):
     anon = AnonymousUser()
     assert not access.can_view_person(anon, people["mentee"])
     assert access.roles_of(anon) == frozenset()
+
+
+def test_the_reader_s_profile_is_read_once_and_holds_the_same_user(db, django_assert_num_queries):
+    person = ParticipantFactory(roles=[Role.MENTOR])
+    user = User.objects.get(pk=person.user_id)
+    with django_assert_num_queries(1):
+        me = access.participant_of(user)
+        assert access.participant_of(user) is me
+    assert me == person
+    assert me.user is user  # its name and roles need no second read of the account
+    with django_assert_num_queries(1):
+        assert access.roles_of(user) == me.roles == {Role.MENTOR}
+    assert access.participant_of(UserFactory()) is None
