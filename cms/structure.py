@@ -79,6 +79,11 @@ def _restricted():
     return known[1], known[2]
 
 
+def restricted_paths():
+    """Tree paths of the pages that carry a view restriction."""
+    return _restricted()[0]
+
+
 def view_restrictions(page):
     """``page.get_view_restrictions()``, without a query when none can apply: no restricted
     page is the page or one of its ancestors, and no page is an alias (an alias takes the

@@ -177,7 +177,7 @@ def help_pages():
         pages = model.objects.live().order_by("path")
         if slug:
             pages = pages.filter(slug=slug)
-        page = pages.exclude(visibility.restricted_above("path")).first()
+        page = pages.filter(visibility.outside_restrictions("path")).first()
         if page is not None:
             found.append({"title": page.title, "url": page.get_url()})
     return found

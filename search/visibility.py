@@ -6,21 +6,27 @@ the index holds, pages that are not live or sit under a view restriction (login,
 or groups, on the page or an ancestor): an excerpt would show their text to anyone.
 """
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef
-from django.db.models.lookups import StartsWith
+from django.db.models import Q
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from cms import structure
 
 
 def restricted_paths():
-    """Tree paths of the pages that carry a view restriction (their subtrees are hidden)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+    """Tree paths of the pages that carry a view restriction (their subtrees are hidden),
+    read from Wagtail's records once per content generation (:mod:`cms.structure`)."""
+    return list(structure.restricted_paths())
 
 
-def restricted_above(path_field):
-    """An Exists() that is true when a view restriction covers the row's page path."""
-    target = ExpressionWrapper(OuterRef(path_field), output_field=CharField())
-    return Exists(PageViewRestriction.objects.filter(StartsWith(target, F("page__path"))))
+def outside_restrictions(path_field):
+    """A condition true for rows whose page (its tree path in ``path_field``) is under no
+    view restriction. Built from the few restricted paths: as a correlated subquery, SQLite
+    scanned every page for every candidate row (3 s for a broad query at 2,500 pages)."""
+    condition = Q()
+    for path in restricted_paths():
+        condition |= Q(**{f"{path_field}__startswith": path})
+    return ~condition if condition else Q()
 
 
 def readable_pages(page_ids):
@@ -29,6 +35,6 @@ def readable_pages(page_ids):
         return set()
     return set(
         Page.objects.filter(pk__in=page_ids, live=True)
-        .exclude(restricted_above("path"))
+        .filter(outside_restrictions("path"))
         .values_list("pk", flat=True)
     )

@@ -81,8 +81,8 @@ def concept_field(concept, title, keywords, tokens):
 
 def visible_entries():
     """Entries of pages that are live and under no view restriction (on them or above)."""
-    return SearchEntry.objects.filter(page__live=True).exclude(
-        visibility.restricted_above("page__path")
+    return SearchEntry.objects.filter(page__live=True).filter(
+        visibility.outside_restrictions("page__path")
     )
 
 
