@@ -62,7 +62,9 @@ def participant_of(user):
             .first()
         )
         if profile is not None:
-            profile.user = user  # the same row: names and roles are not read again
+            # the same row: names and roles are not read again (the account itself, not
+            # the request's lazy wrapper around it)
+            profile.user = getattr(user, "_wrapped", user)
         setattr(user, _PARTICIPANT_CACHE, profile)
     return getattr(user, _PARTICIPANT_CACHE)
 

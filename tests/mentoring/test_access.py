@@ -115,3 +115,15 @@ def test_the_reader_s_profile_is_read_once_and_holds_the_same_user(db, django_as
     with django_assert_num_queries(1):
         assert access.roles_of(user) == me.roles == {Role.MENTOR}
     assert access.participant_of(UserFactory()) is None
+
+
+def test_the_profile_of_the_request_s_user_holds_the_account_itself(client, db):
+    from django.test import RequestFactory
+    from django.utils.functional import SimpleLazyObject
+
+    person = ParticipantFactory(roles=[Role.MENTEE])
+    request = RequestFactory().get("/")
+    request.user = SimpleLazyObject(lambda: User.objects.get(pk=person.user_id))
+    me = access.participant_of(request.user)
+    assert type(me.user) is User
+    assert me.user.pk == person.user_id
