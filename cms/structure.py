@@ -67,37 +67,41 @@ class SiteMiddleware:
         return self.get_response(request)
 
 
-def _restricted():
-    """``(paths of restricted pages, whether any page is an alias)`` for this generation."""
+def _remembered(name, read):
+    """``read()``, kept by this process for the current content generation."""
     number = generations.content_generation()
-    known = _restrictions.get("all")
+    known = _restrictions.get(name)
     if known is None or known[0] != number:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
-        aliases = Page.objects.filter(alias_of__isnull=False).exists()
-        known = (number, paths, aliases)
-        _restrictions["all"] = known
-    return known[1], known[2]
+        known = (number, read())
+        _restrictions[name] = known
+    return known[1]
 
 
 def restricted_paths():
     """Tree paths of the pages that carry a view restriction."""
-    return _restricted()[0]
+    return _remembered(
+        "paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct()),
+    )
+
+
+def _any_alias():
+    return _remembered("aliases", Page.objects.filter(alias_of__isnull=False).exists)
 
 
 def view_restrictions(page):
     """``page.get_view_restrictions()``, without a query when none can apply: no restricted
     page is the page or one of its ancestors, and no page is an alias (an alias takes the
     restrictions of its source, which only Wagtail's own walk finds)."""
-    paths, aliases = _restricted()
-    if not aliases and not any(page.path.startswith(path) for path in paths):
+    paths = restricted_paths()
+    if not any(page.path.startswith(path) for path in paths) and not _any_alias():
         return PageViewRestriction.objects.none()
     return page.get_view_restrictions()
 
 
 def public(queryset):
     """``queryset.public()``, without reading the restrictions when there are none."""
-    paths, _ = _restricted()
-    return queryset.public() if paths else queryset
+    return queryset.public() if restricted_paths() else queryset
 
 
 MAX_ROUTES = 4096
