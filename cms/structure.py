@@ -9,8 +9,6 @@ any app server. Each request gets fresh model instances: nothing one request set
 page can reach another.
 """
 
-import threading
-
 from django.contrib.contenttypes.models import ContentType
 from django.http.request import split_domain_port
 
@@ -18,12 +16,35 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from cms import generations
 
-# Hosts are the client's to choose: a few legitimate ones, never an unbounded number.
-MAX_HOSTS = 32
 
-_lock = threading.Lock()
-_sites = {}
-_restrictions = {}
+class _Memo:
+    """Answers kept by this process for the current content generation: at most ``size``
+    of them, since some keys (hosts, paths) are the client's to choose."""
+
+    def __init__(self, size):
+        self.size = size
+        self.number = None
+        self.values = {}
+
+    def get(self, key, read):
+        number = generations.content_generation()
+        values = self.values
+        if self.number != number:
+            values = {}
+            self.number, self.values = number, values
+        if key in values:
+            return values[key]
+        if len(values) >= self.size:
+            values.clear()
+        value = values[key] = read()
+        return value
+
+
+MAX_HOSTS = 32
+MAX_ROUTES = 4096
+_sites = _Memo(MAX_HOSTS)
+_restrictions = _Memo(2)
+_routes = _Memo(MAX_ROUTES)
 
 
 def _row(instance):
@@ -34,24 +55,19 @@ def _names(model):
     return [f.attname for f in model._meta.concrete_fields]
 
 
+def _site_rows(request):
+    site = Site._find_for_request(request)
+    return None if site is None else (_row(site), _row(site.root_page))
+
+
 def site_for(request):
     """The :class:`~wagtail.models.Site` Wagtail would pick for ``request``, or ``None``."""
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = (hostname, request.get_port())
-    number = generations.content_generation()
-    known = _sites.get(key)
-    if known is None or known[0] != number:
-        site = Site._find_for_request(request)
-        known = (number, None if site is None else (_row(site), _row(site.root_page)))
-        with _lock:
-            if len(_sites) >= MAX_HOSTS:
-                _sites.clear()
-            _sites[key] = known
-    if known[1] is None:
+    rows = _sites.get((hostname, request.get_port()), lambda: _site_rows(request))
+    if rows is None:
         return None
-    site_row, root_row = known[1]
-    site = Site.from_db("default", _names(Site), site_row)
-    site.root_page = Page.from_db("default", _names(Page), root_row)
+    site = Site.from_db("default", _names(Site), rows[0])
+    site.root_page = Page.from_db("default", _names(Page), rows[1])
     return site
 
 
@@ -67,26 +83,16 @@ class SiteMiddleware:
         return self.get_response(request)
 
 
-def _remembered(name, read):
-    """``read()``, kept by this process for the current content generation."""
-    number = generations.content_generation()
-    known = _restrictions.get(name)
-    if known is None or known[0] != number:
-        known = (number, read())
-        _restrictions[name] = known
-    return known[1]
-
-
 def restricted_paths():
     """Tree paths of the pages that carry a view restriction."""
-    return _remembered(
+    return _restrictions.get(
         "paths",
         lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct()),
     )
 
 
 def _any_alias():
-    return _remembered("aliases", Page.objects.filter(alias_of__isnull=False).exists)
+    return _restrictions.get("aliases", Page.objects.filter(alias_of__isnull=False).exists)
 
 
 def view_restrictions(page):
@@ -104,31 +110,22 @@ def public(queryset):
     return queryset.public() if restricted_paths() else queryset
 
 
-MAX_ROUTES = 4096
-_routes = {"number": None, "found": {}}
-
-
 def deepest_page(url_paths, depth):
     """The specific page whose ``url_path`` is the longest of ``url_paths`` below ``depth``,
     or ``None``: which page that is (id and type) is remembered for the content generation,
     so a warm request reads only the page itself."""
-    number = generations.content_generation()
-    if _routes["number"] != number:
-        _routes.update(number=number, found={})
-    found = _routes["found"]
-    key = tuple(url_paths)
-    if key not in found:
-        if len(found) >= MAX_ROUTES:  # paths are the client's to choose
-            found.clear()
-        found[key] = (
+    found = _routes.get(
+        tuple(url_paths),
+        lambda: (
             Page.objects.filter(url_path__in=url_paths, depth__gt=depth)
             .order_by("-depth")
             .values_list("pk", "content_type_id")
             .first()
-        )
-    if found[key] is None:
+        ),
+    )
+    if found is None:
         return None
-    pk, content_type_id = found[key]
+    pk, content_type_id = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:  # a page type whose app is gone: Wagtail serves it as a plain page
         model = Page

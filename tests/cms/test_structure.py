@@ -72,7 +72,7 @@ def test_hostile_hosts_cannot_grow_the_memory(client, db, settings):
     client.force_login(ParticipantFactory(roles=[Role.MENTEE]).user)
     for n in range(structure.MAX_HOSTS * 3):
         client.get("/", HTTP_HOST=f"h{n}.example")
-    assert len(structure._sites) <= structure.MAX_HOSTS
+    assert len(structure._sites.values) <= structure.MAX_HOSTS
 
 
 def test_a_moved_or_deleted_page_is_routed_from_its_new_place(client, db):
@@ -96,4 +96,4 @@ def test_unknown_paths_cannot_grow_the_route_memory(client, db):
     for n in range(structure.MAX_ROUTES + 10):
         structure.deepest_page([f"/home/nope-{n}/"], 1)
     assert client.get("/nope-x/").status_code == 404
-    assert len(structure._routes["found"]) <= structure.MAX_ROUTES
+    assert len(structure._routes.values) <= structure.MAX_ROUTES
