@@ -150,17 +150,17 @@ def skills_overview(participant, tools=None):
     heavy = ("tool__use_cases", "tool__guide")
     masteries = Mastery.objects.filter(participant=participant)
     goals = SkillGoal.objects.filter(participant=participant, cycle=cycle)
+    found = MasteryEvent.objects.filter(mastery__participant=participant)
     if tools is not None:
-        masteries = masteries.filter(tool__in=[tool.pk for tool in tools])
-        goals = goals.filter(tool__in=[tool.pk for tool in tools])
+        tool_ids = [tool.pk for tool in tools]
+        masteries = masteries.filter(tool__in=tool_ids)
+        goals = goals.filter(tool__in=tool_ids)
+        found = found.filter(mastery__tool__in=tool_ids)
     masteries = {m.tool_id: m for m in masteries.select_related("tool").defer(*heavy)}
     goals = (
         {} if cycle is None else {g.tool_id: g for g in goals.select_related("tool").defer(*heavy)}
     )
     events = {}
-    found = MasteryEvent.objects.filter(mastery__participant=participant)
-    if tools is not None:
-        found = found.filter(mastery__tool__in=[tool.pk for tool in tools])
     for row in found.order_by("recorded_at", "pk").values_list(*HISTORY_COLUMNS):
         events.setdefault(row[-1], []).append(_history_event(row))
     if tools is None:
